@@ -1,0 +1,83 @@
+package dev.agentlaunch.api;
+
+import java.util.List;
+import java.util.Map;
+import org.pf4j.ExtensionPoint;
+
+/**
+ * One agent tool the launcher can start. A plugin contributes an integration by implementing
+ * this interface in a class annotated with PF4J's {@code @Extension}; the launcher turns each
+ * integration into a subcommand named by {@link #id()}.
+ *
+ * <p>Rules every implementation follows:
+ * <ul>
+ *   <li>{@link #tierEnv(TierPlan)} and {@link #tierArgs(TierPlan)} are deterministic functions
+ *       of the plan (no clock, no randomness, no I/O), so {@code --dry-run} shows exactly what a
+ *       launch does.</li>
+ *   <li>Never write to the user's or the tool's files. A file the tool must read (a role file,
+ *       say) goes through {@link LaunchContext#stateFiles()}, the launcher's own state dir.</li>
+ *   <li>A tool with fewer than three tiers folds the missing ones predictably and says so in
+ *       {@link #tierRoles()}.</li>
+ * </ul>
+ */
+public interface Integration extends ExtensionPoint {
+
+    /** The subcommand name, lower case: {@code claude}. */
+    String id();
+
+    /** The tool's human name: {@code Claude Code}. */
+    String displayName();
+
+    /** Executable names looked up on {@code PATH}, first match wins: {@code [claude]}. */
+    List<String> executableNames();
+
+    /** One line telling the user how to install the tool: {@code npm install -g @anthropic-ai/claude-code}. */
+    String installHint();
+
+    /**
+     * What each tier drives in this tool, for {@code --help}, {@code --dry-run} and
+     * {@code list-integrations}: e.g. LARGE → "main conversation (ANTHROPIC_DEFAULT_OPUS_MODEL)".
+     * Every tier has an entry; a folded tier says which tier it folds into.
+     */
+    Map<Tier, String> tierRoles();
+
+    /** Environment variables for the tool's process: endpoint, auth placeholder, tier models. */
+    Map<String, String> tierEnv(TierPlan plan);
+
+    /** Arguments placed before the user's own arguments. */
+    default List<String> tierArgs(TierPlan plan) {
+        return List.of();
+    }
+
+    /**
+     * Which of the variables from {@code tierEnv} carry which tier's model. The launcher uses it
+     * for the environment policy: a tier variable whose model the user chose explicitly replaces
+     * the same variable already in the user's environment, a derived one yields to it. Variables
+     * not listed here (endpoint, auth) are always set for the child.
+     */
+    default Map<String, Tier> tierVariables() {
+        return Map.of();
+    }
+
+    /**
+     * Like {@link #tierEnv(TierPlan)}, with a read-only view of the user's world for the
+     * integrations that must look at it (ambient variables, files under HOME, the user's own
+     * arguments) and the launcher's state dir for files the tool must read. Still no writes to
+     * any file of the user or the tool. The default ignores the context.
+     *
+     * @throws LaunchRefusedException when the launch cannot go ahead (e.g. the user's arguments
+     *                                fight the tier routing); its message is shown as is
+     */
+    default Map<String, String> tierEnv(TierPlan plan, LaunchContext context) {
+        return tierEnv(plan);
+    }
+
+    /**
+     * Like {@link #tierArgs(TierPlan)}, with the launch context. The default ignores the context.
+     *
+     * @throws LaunchRefusedException when the launch cannot go ahead; its message is shown as is
+     */
+    default List<String> tierArgs(TierPlan plan, LaunchContext context) {
+        return tierArgs(plan);
+    }
+}

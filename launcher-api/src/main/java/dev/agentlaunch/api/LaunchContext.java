@@ -1,0 +1,28 @@
+package dev.agentlaunch.api;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A read-only view of the user's world that the launcher hands an integration, plus the one
+ * place where an integration may put a file: the launcher's own state directory.
+ */
+public interface LaunchContext {
+
+    /** The user's environment as the launcher found it (unmodifiable). */
+    Map<String, String> ambientEnv();
+
+    /** The user's home directory, when known. Read it, never write to it. */
+    Optional<Path> home();
+
+    /** The arguments the user passed to the tool after {@code --}, in order (unmodifiable). */
+    List<String> toolArgs();
+
+    /** The launcher's state directory, for files the tool must read. */
+    StateFiles stateFiles();
+
+    /** Prints one note line on stderr (unless the user asked for quiet). */
+    void note(String line);
+}
