@@ -1,0 +1,194 @@
+package dev.agentlaunch.core;
+
+import dev.agentlaunch.core.cli.CliContext;
+import dev.agentlaunch.core.cli.IntegrationCommand;
+import dev.agentlaunch.core.cli.LaunchCommand;
+import dev.agentlaunch.core.cli.ListIntegrationsCommand;
+import dev.agentlaunch.core.output.Reporter;
+import dev.agentlaunch.core.plugins.IntegrationRegistry;
+import dev.agentlaunch.core.plugins.LoadedIntegration;
+import dev.agentlaunch.core.plugins.PluginDirectories;
+import dev.agentlaunch.core.plugins.PluginLoader;
+import dev.agentlaunch.core.plugins.PluginProblem;
+import dev.agentlaunch.core.process.Handoff;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The launcher's entry point. Splits the arguments at the first {@code --} (the rest belongs to
+ * the tool), finds the plugins, builds the picocli command tree and turns every failure into
+ * one line on stderr and a documented exit code.
+ */
+public final class Main {
+    private final Map<String, String> env;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final String handoffTarget;
+    private final Optional<Path> distributionHome;
+
+    public Main(Map<String, String> env, PrintWriter out, PrintWriter err, String handoffTarget,
+                Optional<Path> distributionHome) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+        this.handoffTarget = handoffTarget;
+        this.distributionHome = distributionHome;
+    }
+
+    public static void main(String[] args) {
+        Charset cs = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new PrintStream(System.out, false, cs), cs), false);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new PrintStream(System.err, false, cs), cs), true);
+        int code = new Main(System.getenv(), out, err, System.getProperty(Handoff.PROPERTY), distributionHome()).run(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    public int run(String[] args) {
+        int dashes = Arrays.asList(args).indexOf("--");
+        String[] launcherArgs = dashes < 0 ? args : Arrays.copyOfRange(args, 0, dashes);
+        List<String> toolArgs = dashes < 0 ? List.of() : List.of(Arrays.copyOfRange(args, dashes + 1, args.length));
+        int launcherArgCount = dashes < 0 ? args.length : dashes + 1;
+
+        boolean debug = Arrays.asList(launcherArgs).contains("--debug");
+        boolean quiet = Arrays.asList(launcherArgs).contains("--quiet") || Arrays.asList(launcherArgs).contains("-q");
+        // PF4J logs through SLF4J; nothing of it reaches the user unless they ask for --debug.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "off");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        Reporter reporter = new Reporter(err, quiet, debug);
+        try {
+            Optional<Path> home = home();
+            List<Path> flagDirs = pluginDirFlags(launcherArgs);
+            IntegrationRegistry registry = new PluginLoader(Versions.api())
+                    .load(PluginDirectories.resolve(flagDirs, env, home, distributionHome));
+            registry.warnings().forEach(reporter::warn);
+            boolean listing = Arrays.asList(launcherArgs).contains("list-integrations");
+            if (!listing) {
+                registry.problems().forEach(p -> reporter.warn(p.describe()));
+            }
+            registry.integrations().forEach(li -> reporter.debug("integration '" + li.id() + "' from " + li.jar()
+                    + " (" + li.origin() + ")"));
+
+            CliContext context = new CliContext(env, home, registry, out, reporter, toolArgs, launcherArgCount, handoffTarget);
+            CommandLine root = new CommandLine(new LaunchCommand());
+            root.addSubcommand(new CommandLine(new ListIntegrationsCommand(context)));
+            for (LoadedIntegration li : registry.integrations()) {
+                if (root.getSubcommands().containsKey(li.id())) {
+                    reporter.warn("integration '" + li.id() + "' from " + li.jar() + " ignored: the name is a launcher command");
+                    continue;
+                }
+                root.addSubcommand(IntegrationCommand.create(context, li));
+            }
+            root.setOut(out).setErr(err)
+                    .setParameterExceptionHandler((ex, a) -> parameterError(ex, registry, reporter))
+                    .setExecutionExceptionHandler((ex, cl, parsed) -> executionError(ex, reporter));
+            return root.execute(launcherArgs);
+        } catch (LauncherException e) {
+            return report(e, reporter);
+        } catch (RuntimeException | Error e) {
+            return internal(e, reporter);
+        }
+    }
+
+    private int parameterError(ParameterException ex, IntegrationRegistry registry, Reporter reporter) {
+        CommandLine cmd = ex.getCommandLine();
+        boolean atRoot = cmd.getParent() == null;
+        if (ex instanceof UnmatchedArgumentException u && atRoot && !u.getUnmatched().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-")) {
+            String name = u.getUnmatched().get(0);
+            Optional<PluginProblem> broken = registry.problemFor(name);
+            if (broken.isPresent()) {
+                reporter.error("integration '" + name + "' is unavailable: " + broken.get().describe());
+                return ExitCode.PLUGIN;
+            }
+            List<String> suggestions = new ArrayList<>(u.getSuggestions());
+            suggestions.remove("list-integrations");
+            String hint = suggestions.isEmpty() ? "" : "did you mean '" + suggestions.get(0) + "'? ";
+            reporter.error("unknown integration '" + name + "': " + hint + "'launch list-integrations' lists the available ones");
+            return ExitCode.USAGE;
+        }
+        String where = cmd.getCommandName();
+        String hint = atRoot ? "see 'launch --help'" : "see 'launch " + where + " --help'";
+        if (ex instanceof UnmatchedArgumentException && !atRoot && cmd.getCommand() instanceof IntegrationCommand) {
+            hint = "pass " + where + "'s own options after --, e.g. 'launch " + where + " --model qwen3:8b -- --help'";
+        }
+        reporter.error(ex.getMessage().replaceAll("\\s+", " ").trim() + "; " + hint);
+        return ExitCode.USAGE;
+    }
+
+    private int executionError(Exception ex, Reporter reporter) {
+        if (ex instanceof LauncherException le) {
+            return report(le, reporter);
+        }
+        return internal(ex, reporter);
+    }
+
+    private static int report(LauncherException e, Reporter reporter) {
+        reporter.error(e.getMessage());
+        if (reporter.isDebug() && e.getCause() != null) {
+            e.getCause().printStackTrace(reporter.err());
+        }
+        return e.exitCode();
+    }
+
+    private static int internal(Throwable e, Reporter reporter) {
+        reporter.error("internal error: " + e + (reporter.isDebug() ? "" : " (run with --debug for details, and please report it)"));
+        if (reporter.isDebug()) {
+            e.printStackTrace(reporter.err());
+        }
+        return ExitCode.INTERNAL;
+    }
+
+    private Optional<Path> home() {
+        String home = env.get("HOME");
+        if (home != null && home.startsWith("/")) {
+            return Optional.of(Path.of(home));
+        }
+        String userHome = System.getProperty("user.home");
+        return userHome == null || userHome.isEmpty() || userHome.equals("?") ? Optional.empty() : Optional.of(Path.of(userHome));
+    }
+
+    private static List<Path> pluginDirFlags(String[] args) {
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--plugins-dir") && i + 1 < args.length) {
+                dirs.add(Path.of(args[++i]));
+            } else if (args[i].startsWith("--plugins-dir=")) {
+                dirs.add(Path.of(args[i].substring("--plugins-dir=".length())));
+            }
+        }
+        return dirs;
+    }
+
+    /** {@code bin/launch} says where the distribution is; under {@code java -jar} the jar's location tells. */
+    static Optional<Path> distributionHome() {
+        String prop = System.getProperty("agentlaunch.home");
+        if (prop != null && !prop.isEmpty()) {
+            return Optional.of(Path.of(prop));
+        }
+        try {
+            Path code = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(code) && code.getParent() != null && code.getParent().getFileName() != null
+                    && code.getParent().getFileName().toString().equals("lib")) {
+                return Optional.ofNullable(code.getParent().getParent());
+            }
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            // unknown location: no built-in plugins dir
+        }
+        return Optional.empty();
+    }
+}

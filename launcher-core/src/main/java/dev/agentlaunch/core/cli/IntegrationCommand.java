@@ -1,0 +1,89 @@
+package dev.agentlaunch.core.cli;
+
+import dev.agentlaunch.api.Integration;
+import dev.agentlaunch.api.Tier;
+import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.output.PlanPrinter;
+import dev.agentlaunch.core.plugins.LoadedIntegration;
+import dev.agentlaunch.core.process.Handoff;
+import dev.agentlaunch.core.process.LaunchPlan;
+import dev.agentlaunch.core.process.LaunchPlanner;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code launch <integration> [tier flags] [-- tool args]}: one instance per discovered
+ * integration. Parses, then delegates to {@link LaunchPlanner} and {@link Handoff}.
+ */
+@Command(mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        customSynopsis = "launch %s [--large MODEL] [--medium MODEL] [--small MODEL] [--model MODEL] [OPTIONS] [-- TOOL_ARGS...]")
+public final class IntegrationCommand implements Callable<Integer> {
+    private final CliContext context;
+    private final LoadedIntegration loaded;
+
+    @Mixin
+    TierOptions tiers;
+
+    @Mixin
+    ServerOptions server;
+
+    @Option(names = {"-n", "--dry-run"}, description = "Print the plan (tiers, executable, argv, env) and run nothing.")
+    boolean dryRun;
+
+    @Mixin
+    OutputOptions output;
+
+    private IntegrationCommand(CliContext context, LoadedIntegration loaded) {
+        this.context = context;
+        this.loaded = loaded;
+    }
+
+    /** A picocli command for one integration, its help naming what each tier drives in the tool. */
+    public static CommandLine create(CliContext context, LoadedIntegration loaded) {
+        CommandLine cl = new CommandLine(new IntegrationCommand(context, loaded));
+        CommandSpec spec = cl.getCommandSpec();
+        Integration integration = loaded.integration();
+        Map<Tier, String> roles = integration.tierRoles();
+        String id = loaded.id();
+        spec.name(id);
+        spec.usageMessage()
+                .customSynopsis(String.format(spec.usageMessage().customSynopsis()[0], id))
+                .description("Start " + integration.displayName() + " against the model server, with a model per tier.",
+                        "Anything after -- goes to " + integration.displayName() + " unchanged.")
+                .footerHeading("%nExamples:%n")
+                .footer("  launch " + id + " --large qwen3:32b --medium qwen3:14b --small qwen3:4b",
+                        "  launch " + id + " --model qwen3:8b",
+                        "  launch " + id + " --large qwen3:32b --small qwen3:4b --dry-run",
+                        "",
+                        "Tiers you do not name take the next larger tier's model (else the next smaller one's).",
+                        "Plugin: " + loaded.pluginId() + " " + loaded.pluginVersion() + " (" + loaded.jar() + ")",
+                        "Install " + integration.displayName() + ": " + integration.installHint());
+        TierOptions.describe(spec, roles);
+        return cl;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
+        LaunchPlan plan = planner.plan(loaded, tiers.request(), server.address(context.env()), context.toolArgs());
+        if (dryRun) {
+            new PlanPrinter(context.out()).print(plan, output.json);
+            return 0;
+        }
+        Integration integration = loaded.integration();
+        Path exe = plan.executable().executable().orElseThrow(() -> plan.executable().notExecutable()
+                .map(p -> LauncherException.notReady(integration.displayName() + " found at " + p
+                        + " but it is not executable; fix with: chmod +x " + p))
+                .orElseGet(() -> LauncherException.notReady(integration.displayName() + " is not installed (looked for "
+                        + String.join(", ", integration.executableNames()) + " on PATH); install it with: "
+                        + integration.installHint())));
+        context.reporter().debug("launching " + exe + " " + plan.arguments());
+        return new Handoff(context.handoffTarget()).launch(plan, exe, context.launcherArgCount());
+    }
+}

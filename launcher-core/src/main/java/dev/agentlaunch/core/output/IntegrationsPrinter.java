@@ -1,0 +1,108 @@
+package dev.agentlaunch.core.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.agentlaunch.api.Integration;
+import dev.agentlaunch.api.Tier;
+import dev.agentlaunch.core.plugins.IntegrationRegistry;
+import dev.agentlaunch.core.plugins.LoadedIntegration;
+import dev.agentlaunch.core.plugins.PluginProblem;
+import dev.agentlaunch.core.process.ExecutableFinder;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code list-integrations}: a row per integration and per failed plugin, as text or JSON. */
+public final class IntegrationsPrinter {
+    private final PrintWriter out;
+    private final ExecutableFinder finder;
+
+    public IntegrationsPrinter(PrintWriter out, Map<String, String> env, Optional<Path> home) {
+        this.out = out;
+        this.finder = new ExecutableFinder(env.get("PATH"), home);
+    }
+
+    public void print(IntegrationRegistry registry, boolean json) {
+        if (json) {
+            printJson(registry);
+        } else {
+            printText(registry);
+        }
+        out.flush();
+    }
+
+    private String installed(Integration integration) {
+        ExecutableFinder.Result r = finder.find(integration.executableNames());
+        return r.executable().map(p -> "installed: " + p)
+                .orElseGet(() -> r.notExecutable().map(p -> "not executable: " + p).orElse("not installed: " + integration.installHint()));
+    }
+
+    private void printText(IntegrationRegistry registry) {
+        if (registry.integrations().isEmpty()) {
+            out.println("no integrations found (plugin dirs: --plugins-dir, $AGENT_LAUNCH_PLUGINS, "
+                    + "~/.local/share/agent-launch/plugins, the distribution's plugins/)");
+        }
+        for (LoadedIntegration li : registry.integrations()) {
+            Integration integration = li.integration();
+            out.printf("%-12s %s%n", li.id(), integration.displayName());
+            out.printf("  %-9s %s%n", "tool", installed(integration));
+            out.printf("  %-9s %s %s (%s, %s)%n", "plugin", li.pluginId(), li.pluginVersion(), li.origin(), li.jar());
+            for (Tier tier : Tier.values()) {
+                out.printf("  %-9s %s%n", tier.id(), integration.tierRoles().getOrDefault(tier, ""));
+            }
+        }
+        for (PluginProblem p : registry.problems()) {
+            out.printf("%-12s FAILED%n", p.pluginId() == null ? "?" : p.pluginId());
+            out.printf("  %-9s %s%n", "plugin", p.jar());
+            out.printf("  %-9s %s%n", "reason", p.reason());
+        }
+    }
+
+    private void printJson(IntegrationRegistry registry) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (LoadedIntegration li : registry.integrations()) {
+            Integration integration = li.integration();
+            ExecutableFinder.Result r = finder.find(integration.executableNames());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", li.id());
+            row.put("name", integration.displayName());
+            row.put("installed", r.executable().isPresent());
+            row.put("path", r.executable().map(Object::toString).orElse(null));
+            row.put("installHint", integration.installHint());
+            Map<String, Object> plugin = new LinkedHashMap<>();
+            plugin.put("id", li.pluginId());
+            plugin.put("version", li.pluginVersion());
+            plugin.put("requires", li.requires());
+            plugin.put("jar", li.jar().toString());
+            plugin.put("origin", li.origin());
+            row.put("plugin", plugin);
+            Map<String, String> tiers = new LinkedHashMap<>();
+            for (Tier tier : Tier.values()) {
+                tiers.put(tier.id(), integration.tierRoles().getOrDefault(tier, ""));
+            }
+            row.put("tiers", tiers);
+            rows.add(row);
+        }
+        List<Map<String, Object>> failed = new ArrayList<>();
+        for (PluginProblem p : registry.problems()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("plugin", p.pluginId());
+            row.put("jar", p.jar().toString());
+            row.put("reason", p.reason());
+            failed.add(row);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("integrations", rows);
+        root.put("failedPlugins", failed);
+        try {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

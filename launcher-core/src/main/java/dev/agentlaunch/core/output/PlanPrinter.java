@@ -1,0 +1,129 @@
+package dev.agentlaunch.core.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.agentlaunch.api.Integration;
+import dev.agentlaunch.api.Tier;
+import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.api.TierSource;
+import dev.agentlaunch.core.process.EnvEntry;
+import dev.agentlaunch.core.process.LaunchPlan;
+import dev.agentlaunch.core.process.ShellQuote;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code --dry-run}: the whole plan on stdout, as text or JSON, secrets masked. */
+public final class PlanPrinter {
+    private final PrintWriter out;
+
+    public PlanPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    public void print(LaunchPlan plan, boolean json) {
+        if (json) {
+            printJson(plan);
+        } else {
+            printText(plan);
+        }
+        out.flush();
+    }
+
+    /** How a tier's source reads in output: the flag itself for flags. */
+    static String source(Tier tier, TierSource source) {
+        return source == TierSource.FLAG ? tier.flag() : source.label();
+    }
+
+    /** An entry's value as it may be printed: the user's own secrets are masked, the launch's placeholders are not. */
+    static String shownValue(EnvEntry e) {
+        return e.action() == EnvEntry.Action.KEPT ? Secrets.display(e.name(), e.value()) : e.value();
+    }
+
+    private void printText(LaunchPlan plan) {
+        Integration integration = plan.integration().integration();
+        TierPlan tiers = plan.tiers();
+        out.println("integration  " + integration.displayName() + " (" + plan.integration().id() + "), plugin "
+                + plan.integration().pluginId() + " " + plan.integration().pluginVersion());
+        out.println("server       " + plan.server().url() + " (" + plan.server().source() + ")");
+        out.println("tiers");
+        Map<Tier, String> roles = integration.tierRoles();
+        int width = tiers.distinctModels().stream().mapToInt(String::length).max().orElse(10);
+        for (Tier tier : Tier.values()) {
+            out.printf("  %-7s %-" + width + "s  %-18s %s%n", tier.id(), tiers.model(tier),
+                    source(tier, tiers.source(tier)), roles.getOrDefault(tier, ""));
+        }
+        out.println("executable   " + plan.executable().executable().map(Object::toString).orElseGet(() ->
+                plan.executable().notExecutable().map(p -> p + " (not executable)")
+                        .orElse("not found on PATH; install with: " + integration.installHint())));
+        List<String> argv = new ArrayList<>();
+        argv.add(plan.executable().executable().map(Object::toString).orElse(integration.executableNames().get(0)));
+        argv.addAll(plan.arguments());
+        out.println("argv         " + String.join(" ", argv.stream().map(PlanPrinter::shellWord).toList()));
+        out.println("env");
+        int nameWidth = plan.env().stream().mapToInt(e -> e.name().length()).max().orElse(10);
+        for (EnvEntry e : plan.env()) {
+            String detail = switch (e.action()) {
+                case SET -> "set";
+                case REPLACED -> "replaced yours (" + Secrets.display(e.name(), e.ambient()) + ")";
+                case KEPT -> "kept yours (the launch would set " + e.derived() + ")";
+            };
+            out.printf("  %-" + nameWidth + "s = %s   # %s%n", e.name(), shellWord(shownValue(e)), detail);
+        }
+    }
+
+    private static String shellWord(String s) {
+        return s.matches("[A-Za-z0-9_@%+=:,./-]+") ? s : ShellQuote.quote(s);
+    }
+
+    private void printJson(LaunchPlan plan) {
+        Integration integration = plan.integration().integration();
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("id", plan.integration().id());
+        in.put("name", integration.displayName());
+        in.put("plugin", plan.integration().pluginId());
+        in.put("pluginVersion", plan.integration().pluginVersion());
+        in.put("jar", plan.integration().jar().toString());
+        root.put("integration", in);
+        root.put("server", Map.of("url", plan.server().url(), "source", plan.server().source()));
+        Map<String, Object> tiers = new LinkedHashMap<>();
+        for (Tier tier : Tier.values()) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("model", plan.tiers().model(tier));
+            t.put("source", source(tier, plan.tiers().source(tier)));
+            t.put("role", integration.tierRoles().getOrDefault(tier, ""));
+            tiers.put(tier.id(), t);
+        }
+        root.put("tiers", tiers);
+        Map<String, Object> exe = new LinkedHashMap<>();
+        exe.put("path", plan.executable().executable().map(Object::toString).orElse(null));
+        exe.put("installed", plan.executable().executable().isPresent());
+        exe.put("installHint", integration.installHint());
+        root.put("executable", exe);
+        root.put("args", plan.arguments());
+        List<Map<String, Object>> env = new ArrayList<>();
+        for (EnvEntry e : plan.env()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("name", e.name());
+            v.put("value", shownValue(e));
+            v.put("action", e.action().name().toLowerCase(java.util.Locale.ROOT));
+            if (e.ambient() != null) {
+                v.put("yours", Secrets.display(e.name(), e.ambient()));
+            }
+            if (e.derived() != null) {
+                v.put("launchValue", e.derived());
+            }
+            env.add(v);
+        }
+        root.put("env", env);
+        try {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.agentlaunch.core.plugins;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What plugin discovery found: the usable integrations (first claim of an id wins), the
+ * plugins that failed with why, and warnings (missing directories, id conflicts).
+ */
+public record IntegrationRegistry(List<LoadedIntegration> integrations, List<PluginProblem> problems,
+                                  List<String> warnings) {
+    public IntegrationRegistry {
+        integrations = List.copyOf(integrations);
+        problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Optional<LoadedIntegration> find(String id) {
+        return integrations.stream().filter(i -> i.id().equals(id)).findFirst();
+    }
+
+    /** The failure of a plugin that would have provided {@code id}, if one did fail. */
+    public Optional<PluginProblem> problemFor(String id) {
+        return problems.stream().filter(p -> id.equals(p.pluginId())).findFirst();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.agentlaunch.core.process;
+
+import dev.agentlaunch.api.LaunchContext;
+import dev.agentlaunch.api.StateFiles;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The launch context core hands an integration: read-only views plus the launcher's state dir. */
+record DefaultLaunchContext(Map<String, String> ambientEnv, Optional<Path> home, List<String> toolArgs,
+                            Optional<StateDirectory> state, Consumer<String> notes) implements LaunchContext {
+    DefaultLaunchContext {
+        ambientEnv = Map.copyOf(ambientEnv);
+        toolArgs = List.copyOf(toolArgs);
+    }
+
+    @Override
+    public StateFiles stateFiles() {
+        return state.orElseThrow(() -> new IllegalStateException(
+                "no state dir: set HOME or XDG_STATE_HOME so the launcher has somewhere to keep its files"));
+    }
+
+    @Override
+    public void note(String line) {
+        notes.accept(line);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.agentlaunch.core.process;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the tool. With {@code bin/launch} (POSIX) the JVM writes a few lines of shell to the
+ * script's hand-off descriptor and exits; the script then {@code exec}s the tool itself, so the
+ * agent owns the terminal, signals and exit code and no JVM stays alive. The user's arguments
+ * never pass through the JVM on that path: the script keeps its own {@code "$@"}, so they reach
+ * the tool byte for byte. Without the script ({@code java -jar}, Windows) the JVM runs the tool
+ * as a child with inherited I/O, ignores SIGINT while it runs, and returns its exit code.
+ */
+public final class Handoff {
+    /** System property set by {@code bin/launch}: the path of its hand-off descriptor. */
+    public static final String PROPERTY = "agentlaunch.handoff";
+
+    private final String handoffTarget;
+
+    public Handoff(String handoffTarget) {
+        this.handoffTarget = handoffTarget;
+    }
+
+    /**
+     * Hands off or runs the tool; returns the launcher's exit code.
+     *
+     * @param launcherArgCount how many of the script's arguments are the launcher's own
+     *                         (including the {@code --}), i.e. what the script must shift away
+     */
+    public int launch(LaunchPlan plan, Path executable, int launcherArgCount) throws IOException, InterruptedException {
+        if (handoffTarget != null && !handoffTarget.isEmpty()) {
+            try (OutputStream out = new FileOutputStream(handoffTarget)) {
+                out.write(script(plan, executable, launcherArgCount).getBytes(StandardCharsets.UTF_8));
+            }
+            return 0;
+        }
+        return runChild(plan, executable);
+    }
+
+    /** The shell the script evaluates: exports, then {@code exec} with the user's own {@code "$@"}. */
+    static String script(LaunchPlan plan, Path executable, int launcherArgCount) {
+        StringBuilder s = new StringBuilder();
+        for (Map.Entry<String, String> e : plan.envChanges().entrySet()) {
+            s.append("export ").append(e.getKey()).append('=').append(ShellQuote.quote(e.getValue())).append('\n');
+        }
+        if (launcherArgCount > 0) {
+            s.append("shift ").append(launcherArgCount).append('\n');
+        }
+        s.append("exec ").append(ShellQuote.quote(executable.toString()));
+        for (String a : plan.tierArgs()) {
+            s.append(' ').append(ShellQuote.quote(a));
+        }
+        s.append(" \"$@\"\n");
+        return s.toString();
+    }
+
+    private static int runChild(LaunchPlan plan, Path executable) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(executable.toString());
+        command.addAll(plan.arguments());
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        pb.environment().putAll(plan.envChanges());
+        ignoreInterrupts();
+        Process p = pb.start();
+        return p.waitFor();   // a signal death arrives as 128+n
+    }
+
+    /** The terminal sends Ctrl-C to the whole process group: the tool handles it, the launcher waits. */
+    @SuppressWarnings("restriction")
+    private static void ignoreInterrupts() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> { });
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            // no SIGINT on this platform: nothing to ignore
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.agentlaunch.core.process;
+
+import dev.agentlaunch.api.Integration;
+import dev.agentlaunch.api.LaunchRefusedException;
+import dev.agentlaunch.api.Tier;
+import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.output.Reporter;
+import dev.agentlaunch.core.plugins.LoadedIntegration;
+import dev.agentlaunch.core.server.ServerAddress;
+import dev.agentlaunch.core.tiers.TierRequest;
+import dev.agentlaunch.core.tiers.TierResolver;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Computes a {@link LaunchPlan}: resolve the tiers, let the integration map them, apply the
+ * environment policy, find the executable. Runs nothing.
+ */
+public final class LaunchPlanner {
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final Map<String, String> ambient;
+    private final Optional<Path> home;
+    private final Reporter reporter;
+
+    public LaunchPlanner(Map<String, String> ambient, Optional<Path> home, Reporter reporter) {
+        this.ambient = Map.copyOf(ambient);
+        this.home = home;
+        this.reporter = reporter;
+    }
+
+    public LaunchPlan plan(LoadedIntegration loaded, TierRequest request, ServerAddress server, List<String> toolArgs) {
+        TierPlan tiers = new TierPlan(server.url(), new TierResolver().resolve(request), Map.of());
+        return map(loaded, tiers, server, toolArgs);
+    }
+
+    /** Maps an already resolved (and possibly server-checked) plan. */
+    public LaunchPlan map(LoadedIntegration loaded, TierPlan tiers, ServerAddress server, List<String> toolArgs) {
+        Integration integration = loaded.integration();
+        DefaultLaunchContext context = new DefaultLaunchContext(ambient, home, toolArgs,
+                StateDirectory.of(ambient, home), reporter::note);
+        Map<String, String> env = guarded(loaded, "tierEnv", () -> integration.tierEnv(tiers, context));
+        List<String> args = guarded(loaded, "tierArgs", () -> integration.tierArgs(tiers, context));
+        Map<String, Tier> tierVariables = guarded(loaded, "tierVariables", integration::tierVariables);
+        checkEnv(loaded, env);
+        checkArgs(loaded, args);
+        List<EnvEntry> entries = new EnvPolicy().apply(ambient, env, tierVariables, tiers, reporter::note);
+        ExecutableFinder.Result exe = new ExecutableFinder(ambient.get("PATH"), home)
+                .find(guarded(loaded, "executableNames", integration::executableNames));
+        return new LaunchPlan(loaded, tiers, server, args, toolArgs, entries, exe);
+    }
+
+    static <T> T guarded(LoadedIntegration loaded, String method, Supplier<T> call) {
+        T result;
+        try {
+            result = call.get();
+        } catch (LaunchRefusedException e) {
+            throw LauncherException.usage(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw LauncherException.notReady(e.getMessage() + ": " + e.getCause().getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            throw new LauncherException(dev.agentlaunch.core.ExitCode.PLUGIN, "plugin " + loaded.jar() + " failed in "
+                    + method + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + "; report it to the plugin's author or remove the jar", e);
+        }
+        if (result == null) {
+            throw LauncherException.plugin("plugin " + loaded.jar() + " returned null from " + method
+                    + "; report it to the plugin's author or remove the jar");
+        }
+        return result;
+    }
+
+    private static void checkEnv(LoadedIntegration loaded, Map<String, String> env) {
+        env.forEach((name, value) -> {
+            if (name == null || !ENV_NAME.matcher(name).matches()) {
+                throw LauncherException.plugin("plugin " + loaded.jar() + " set an invalid environment variable name '"
+                        + String.valueOf(name).replace("\0", "\\0") + "'; report it to the plugin's author or remove the jar");
+            }
+            if (value == null || value.indexOf('\0') >= 0) {
+                throw LauncherException.plugin("plugin " + loaded.jar() + " set " + name
+                        + (value == null ? " to null" : " to a value containing NUL") + "; report it to the plugin's author or remove the jar");
+            }
+        });
+    }
+
+    private static void checkArgs(LoadedIntegration loaded, List<String> args) {
+        for (String a : args) {
+            if (a == null || a.indexOf('\0') >= 0) {
+                throw LauncherException.plugin("plugin " + loaded.jar() + " returned an argument that is null or contains NUL; "
+                        + "report it to the plugin's author or remove the jar");
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.agentlaunch.core.process;
+
+import dev.agentlaunch.api.StateFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The launcher's state dir, {@code $XDG_STATE_HOME/agent-launch} (default
+ * {@code ~/.local/state/agent-launch}): the only place a launch writes, and only for files a
+ * tool must read. Files are named by content hash and written atomically (temp file + rename),
+ * so parallel launches never see a half-written file.
+ */
+public final class StateDirectory implements StateFiles {
+    private final Path dir;
+
+    public StateDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    public static Optional<StateDirectory> of(Map<String, String> env, Optional<Path> home) {
+        String xdg = env.get("XDG_STATE_HOME");
+        if (xdg != null && xdg.startsWith("/")) {
+            return Optional.of(new StateDirectory(Path.of(xdg, "agent-launch")));
+        }
+        return home.map(h -> new StateDirectory(h.resolve(".local/state/agent-launch")));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public Path file(String suffix, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        Path target = dir.resolve(sha256(bytes).substring(0, 16) + suffix);
+        try {
+            if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+                return target;
+            }
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".tmp-", suffix);
+            try {
+                Files.write(tmp, bytes);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the launcher's state dir " + dir, e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

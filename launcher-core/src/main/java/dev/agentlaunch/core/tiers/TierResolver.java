@@ -1,0 +1,65 @@
+package dev.agentlaunch.core.tiers;
+
+import dev.agentlaunch.api.Tier;
+import dev.agentlaunch.api.TierPlan.Assignment;
+import dev.agentlaunch.api.TierSource;
+import dev.agentlaunch.core.LauncherException;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * DESIGN.md's tier rule. Per tier, first match wins: the tier's flag, the selected profile, the
+ * config's default tiers, {@code --model}; then a tier still empty takes the next larger tier's
+ * model, else the next smaller one's.
+ */
+public final class TierResolver {
+
+    public Map<Tier, Assignment> resolve(TierRequest request) {
+        request.flags().forEach((tier, name) -> ModelName.require(name, tier.flag()));
+        request.profile().forEach((tier, name) -> ModelName.require(name, "profile '" + request.profileName() + "' " + tier.id()));
+        request.defaults().forEach((tier, name) -> ModelName.require(name, "config default " + tier.id()));
+        if (request.model() != null) {
+            ModelName.require(request.model(), "--model");
+        }
+
+        EnumMap<Tier, Assignment> chosen = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
+            if (request.flags().containsKey(tier)) {
+                chosen.put(tier, new Assignment(request.flags().get(tier), TierSource.FLAG));
+            } else if (request.profile().containsKey(tier)) {
+                chosen.put(tier, new Assignment(request.profile().get(tier), TierSource.PROFILE));
+            } else if (request.defaults().containsKey(tier)) {
+                chosen.put(tier, new Assignment(request.defaults().get(tier), TierSource.CONFIG));
+            } else if (request.model() != null) {
+                chosen.put(tier, new Assignment(request.model(), TierSource.MODEL));
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw LauncherException.usage("no model for any tier: pass --large, --medium or --small "
+                    + "(or --model for all three), e.g. --large qwen3:32b --small qwen3:4b");
+        }
+
+        Tier[] order = Tier.values();
+        EnumMap<Tier, Assignment> result = new EnumMap<>(chosen);
+        for (int i = 0; i < order.length; i++) {
+            if (result.containsKey(order[i])) {
+                continue;
+            }
+            Assignment filled = null;
+            for (int j = i - 1; j >= 0 && filled == null; j--) {
+                Assignment larger = chosen.get(order[j]);
+                if (larger != null) {
+                    filled = new Assignment(larger.model(), TierSource.FROM_LARGER);
+                }
+            }
+            for (int j = i + 1; j < order.length && filled == null; j++) {
+                Assignment smaller = chosen.get(order[j]);
+                if (smaller != null) {
+                    filled = new Assignment(smaller.model(), TierSource.FROM_SMALLER);
+                }
+            }
+            result.put(order[i], filled);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.agentlaunch.plugins.claude;
+
+import dev.agentlaunch.api.Integration;
+import dev.agentlaunch.api.LaunchContext;
+import dev.agentlaunch.api.Tier;
+import dev.agentlaunch.api.TierPlan;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/**
+ * Claude Code. It routes its own work by tier through three model aliases, each overridable by
+ * an env var: opus (the main conversation when no {@code --model} is given), sonnet, and haiku
+ * (session titles, the built-in Explore subagent, summaries). The launcher maps large/medium/small
+ * onto those and points Claude Code at Ollama's Anthropic-compatible API.
+ *
+ * <p>{@code CLAUDE_CODE_SUBAGENT_MODEL} is never set: it would override every subagent's own
+ * routing (Explore would stop using the small tier).
+ */
+@Extension
+public final class ClaudeIntegration implements Integration {
+    static final String OPUS = "ANTHROPIC_DEFAULT_OPUS_MODEL";
+    static final String SONNET = "ANTHROPIC_DEFAULT_SONNET_MODEL";
+    static final String HAIKU = "ANTHROPIC_DEFAULT_HAIKU_MODEL";
+    static final String SUBAGENT = "CLAUDE_CODE_SUBAGENT_MODEL";
+
+    @Override
+    public String id() {
+        return "claude";
+    }
+
+    @Override
+    public String displayName() {
+        return "Claude Code";
+    }
+
+    @Override
+    public List<String> executableNames() {
+        return List.of("claude");
+    }
+
+    @Override
+    public String installHint() {
+        return "npm install -g @anthropic-ai/claude-code";
+    }
+
+    @Override
+    public Map<Tier, String> tierRoles() {
+        Map<Tier, String> roles = new EnumMap<>(Tier.class);
+        roles.put(Tier.LARGE, "main conversation and planning, --model opus (" + OPUS + ")");
+        roles.put(Tier.MEDIUM, "--model sonnet, subagents that ask for sonnet (" + SONNET + ")");
+        roles.put(Tier.SMALL, "session titles, the Explore subagent, summaries, --model haiku (" + HAIKU + ")");
+        return roles;
+    }
+
+    @Override
+    public Map<String, String> tierEnv(TierPlan plan) {
+        Map<String, String> env = new LinkedHashMap<>();
+        // Ollama serves the Anthropic Messages API at <host>/v1/messages; Claude Code adds /v1 itself.
+        env.put("ANTHROPIC_BASE_URL", plan.endpoint());
+        // Sent as a bearer token; Ollama ignores it. No interactive "use this API key?" prompt, unlike an API key.
+        env.put("ANTHROPIC_AUTH_TOKEN", "ollama");
+        // Empty on purpose: a non-empty key makes interactive Claude Code ask to use it, defaulting to No.
+        env.put("ANTHROPIC_API_KEY", "");
+        // Claude Code's per-request attribution prefix changes the system prompt each time and defeats the prompt cache.
+        env.put("CLAUDE_CODE_ATTRIBUTION_HEADER", "0");
+        env.put(OPUS, plan.model(Tier.LARGE));
+        env.put(SONNET, plan.model(Tier.MEDIUM));
+        env.put(HAIKU, plan.model(Tier.SMALL));
+        return env;
+    }
+
+    @Override
+    public Map<String, String> tierEnv(TierPlan plan, LaunchContext context) {
+        String subagent = context.ambientEnv().get(SUBAGENT);
+        if (subagent != null && !subagent.isEmpty()) {
+            context.note("your " + SUBAGENT + "=" + subagent + " sends every subagent (Explore too) to that model, "
+                    + "overriding the tiers; unset it to let each subagent use its tier");
+        }
+        return tierEnv(plan);
+    }
+
+    @Override
+    public Map<String, Tier> tierVariables() {
+        return Map.of(OPUS, Tier.LARGE, SONNET, Tier.MEDIUM, HAIKU, Tier.SMALL);
+    }
+}
