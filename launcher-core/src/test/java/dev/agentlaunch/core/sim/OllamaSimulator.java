@@ -13,6 +13,8 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -83,6 +85,7 @@ public final class OllamaSimulator implements AutoCloseable {
     private volatile String version = "0.13.0";
     private volatile Duration pullChunkDelay = Duration.ZERO;
     private volatile PrintStream requestLog;
+    private volatile Path dumpDir;
 
     private OllamaSimulator(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -184,6 +187,12 @@ public final class OllamaSimulator implements AutoCloseable {
     /** Prints each request's line ({@link RecordedRequest#toString()}) to the stream as it arrives; null stops. */
     public OllamaSimulator logRequestsTo(PrintStream out) {
         this.requestLog = out;
+        return this;
+    }
+
+    /** Writes each request's body to {@code DIR/NNN-<path>.json} as it arrives (for manual runs); null stops. */
+    public OllamaSimulator dumpBodiesTo(Path dir) {
+        this.dumpDir = dir;
         return this;
     }
 
@@ -313,23 +322,27 @@ public final class OllamaSimulator implements AutoCloseable {
     }
 
     /**
-     * Manual runs: {@code [PORT] [MODEL...] [--tool-call NAME=JSON]...}; starts a simulator on PORT
-     * (default: a free one), installs the models, prints the URL and then one line per request.
+     * Manual runs: {@code [PORT] [MODEL...] [--tool-call NAME=JSON]... [--dump DIR]}; starts a
+     * simulator on PORT (default: a free one), installs the models, arms the tool calls, prints the
+     * URL and then one line per request (with {@code --dump}, also each request's headers and body).
      */
     public static void main(String[] args) throws InterruptedException {
         int port = 0;
         List<String> names = new ArrayList<>();
         List<String> toolCalls = new ArrayList<>();
+        Path dump = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--tool-call") && i + 1 < args.length) {
                 toolCalls.add(args[++i]);
+            } else if (args[i].equals("--dump") && i + 1 < args.length) {
+                dump = Path.of(args[++i]);
             } else if (i == 0 && args[i].matches("\\d+")) {
                 port = Integer.parseInt(args[i]);
             } else {
                 names.add(args[i]);
             }
         }
-        OllamaSimulator sim = start(port).logRequestsTo(System.out);
+        OllamaSimulator sim = start(port).logRequestsTo(System.out).dumpBodiesTo(dump);
         names.forEach(sim::addModels);
         for (String call : toolCalls) {
             int eq = call.indexOf('=');
@@ -404,9 +417,19 @@ public final class OllamaSimulator implements AutoCloseable {
             log.notifyAll();
         }
         PrintStream out = requestLog;
+        Path dir = dumpDir;
+        int number;
+        synchronized (log) {
+            number = log.size();
+        }
         if (out != null) {
             out.println(req + (req.query() == null ? "" : "  (?" + req.query() + ")"));
             out.flush();
+        }
+        if (dir != null) {
+            Files.createDirectories(dir);
+            String name = String.format("%03d%s.json", number, req.path().replaceAll("[^A-Za-z0-9]+", "-"));
+            Files.writeString(dir.resolve(name), req + "\n" + req.headers() + "\n\n" + body);
         }
         return req;
     }
