@@ -77,6 +77,14 @@ final class Launcher {
         return this;
     }
 
+    /** A process builder for any command, with this launcher's environment and working directory. */
+    ProcessBuilder processBuilder(List<String> command) {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        return pb;
+    }
+
     Result run(String... args) throws IOException, InterruptedException {
         return run(120, args);
     }
@@ -85,9 +93,7 @@ final class Launcher {
         List<String> command = new ArrayList<>();
         command.add(script().toString());
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
-        pb.environment().clear();
-        pb.environment().putAll(env);
+        ProcessBuilder pb = processBuilder(command);
         Path out = Files.createTempFile("launch-out", ".txt");
         Path err = Files.createTempFile("launch-err", ".txt");
         try {

@@ -15,7 +15,8 @@ import java.util.Map;
  * agent owns the terminal, signals and exit code and no JVM stays alive. The user's arguments
  * never pass through the JVM on that path: the script keeps its own {@code "$@"}, so they reach
  * the tool byte for byte. Without the script ({@code java -jar}, Windows) the JVM runs the tool
- * as a child with inherited I/O, ignores SIGINT while it runs, and returns its exit code.
+ * as a child with inherited I/O, ignores SIGINT while it runs (see {@link ChildSignals}), passes
+ * SIGTERM and SIGHUP on, and returns its exit code.
  */
 public final class Handoff {
     /** System property set by {@code bin/launch}: the path of its hand-off descriptor. */
@@ -66,18 +67,7 @@ public final class Handoff {
         command.addAll(plan.arguments());
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         pb.environment().putAll(plan.envChanges());
-        ignoreInterrupts();
-        Process p = pb.start();
+        Process p = ChildSignals.start(pb);
         return p.waitFor();   // a signal death arrives as 128+n
-    }
-
-    /** The terminal sends Ctrl-C to the whole process group: the tool handles it, the launcher waits. */
-    @SuppressWarnings("restriction")
-    private static void ignoreInterrupts() {
-        try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> { });
-        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
-            // no SIGINT on this platform: nothing to ignore
-        }
     }
 }
