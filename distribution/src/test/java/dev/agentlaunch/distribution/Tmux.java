@@ -69,6 +69,11 @@ final class Tmux implements AutoCloseable {
         return run("capture-pane", "-p", "-t", "t");
     }
 
+    /** Everything the window printed, scrollback included, with its colour escapes. */
+    String historyWithEscapes() throws IOException, InterruptedException {
+        return run("capture-pane", "-p", "-e", "-S", "-", "-t", "t");
+    }
+
     /** A tmux format evaluated for the pane, e.g. {@code #{cursor_flag}}. */
     String display(String format) throws IOException, InterruptedException {
         return run("display-message", "-p", "-t", "t", format).trim();

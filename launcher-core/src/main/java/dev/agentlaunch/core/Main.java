@@ -1,6 +1,7 @@
 package dev.agentlaunch.core;
 
 import dev.agentlaunch.core.cli.CliContext;
+import dev.agentlaunch.core.cli.CompletionCommand;
 import dev.agentlaunch.core.cli.IntegrationCommand;
 import dev.agentlaunch.core.cli.LaunchCommand;
 import dev.agentlaunch.core.cli.ListIntegrationsCommand;
@@ -8,6 +9,7 @@ import dev.agentlaunch.core.output.Reporter;
 import dev.agentlaunch.core.plugins.IntegrationRegistry;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
 import dev.agentlaunch.core.plugins.PluginDirectories;
+import dev.agentlaunch.core.plugins.PluginDirectory;
 import dev.agentlaunch.core.plugins.PluginLoader;
 import dev.agentlaunch.core.plugins.PluginProblem;
 import dev.agentlaunch.core.process.Handoff;
@@ -73,8 +75,13 @@ public final class Main {
         try {
             Optional<Path> home = home();
             List<Path> flagDirs = pluginDirFlags(launcherArgs);
-            IntegrationRegistry registry = new PluginLoader(Versions.api())
-                    .load(PluginDirectories.resolve(flagDirs, env, home, distributionHome));
+            long started = System.nanoTime();
+            List<PluginDirectory> pluginDirs = PluginDirectories.resolve(flagDirs, env, home, distributionHome);
+            pluginDirs.forEach(d -> reporter.debug("plugins dir " + d.path() + " (" + d.origin() + ")"
+                    + (Files.isDirectory(d.path()) ? "" : ": absent")));
+            IntegrationRegistry registry = new PluginLoader(Versions.api()).load(pluginDirs);
+            reporter.debug("plugins loaded in " + millis(started) + " ms: " + registry.integrations().size()
+                    + " integration(s), " + registry.problems().size() + " failed");
             registry.warnings().forEach(reporter::warn);
             boolean listing = Arrays.asList(launcherArgs).contains("list-integrations");
             if (!listing) {
@@ -86,6 +93,7 @@ public final class Main {
             CliContext context = new CliContext(env, home, registry, out, reporter, toolArgs, launcherArgCount, handoffTarget);
             CommandLine root = new CommandLine(new LaunchCommand());
             root.addSubcommand(new CommandLine(new ListIntegrationsCommand(context)));
+            root.addSubcommand(new CommandLine(new CompletionCommand(out)));
             for (LoadedIntegration li : registry.integrations()) {
                 if (root.getSubcommands().containsKey(li.id())) {
                     reporter.warn("integration '" + li.id() + "' from " + li.jar() + " ignored: the name is a launcher command");
@@ -96,12 +104,18 @@ public final class Main {
             root.setOut(out).setErr(err)
                     .setParameterExceptionHandler((ex, a) -> parameterError(ex, registry, reporter))
                     .setExecutionExceptionHandler((ex, cl, parsed) -> executionError(ex, reporter));
-            return root.execute(launcherArgs);
+            int code = root.execute(launcherArgs);
+            reporter.debug("command done in " + millis(started) + " ms after plugin discovery began");
+            return code;
         } catch (LauncherException e) {
             return report(e, reporter);
         } catch (RuntimeException | Error e) {
             return internal(e, reporter);
         }
+    }
+
+    private static long millis(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
     }
 
     private int parameterError(ParameterException ex, IntegrationRegistry registry, Reporter reporter) {

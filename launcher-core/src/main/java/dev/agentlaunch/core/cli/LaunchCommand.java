@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
                 "  launch claude --model qwen3:8b -- -p \"explain this repo\"",
                 "  launch claude --large qwen3:32b --dry-run",
                 "  launch list-integrations",
+                "  source <(launch completion bash)",
                 "",
                 "Exit codes:",
                 "  the tool's own after a launch; otherwise",
