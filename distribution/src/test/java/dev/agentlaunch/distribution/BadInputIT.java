@@ -71,7 +71,10 @@ class BadInputIT {
 
     @Test
     void missingToolPrintsTheInstallHint() throws Exception {
-        expectError(launcher(), 3, "npm install -g @anthropic-ai/claude-code", "claude", "--model", "qwen3:8b");
+        // A PATH of its own: a machine may have Claude Code installed system-wide.
+        Path empty = Files.createDirectories(outside.resolve("empty-bin"));
+        expectError(launcher().env("PATH", empty.toString()), 3, "npm install -g @anthropic-ai/claude-code",
+                "claude", "--model", "qwen3:8b");
     }
 
     @Test

@@ -20,26 +20,51 @@ public final class Reporter {
 
     public void note(String line) {
         if (!quiet) {
-            err.println("launch: " + line);
+            err.println("launch: " + oneLine(line));
             err.flush();
         }
     }
 
     public void warn(String line) {
-        err.println("launch: warning: " + line);
+        err.println("launch: warning: " + oneLine(line));
         err.flush();
     }
 
     public void error(String line) {
-        err.println("launch: error: " + line);
+        err.println("launch: error: " + oneLine(line));
         err.flush();
     }
 
     public void debug(String line) {
         if (debug) {
-            err.println("launch: debug: " + line);
+            err.println("launch: debug: " + oneLine(line));
             err.flush();
         }
+    }
+
+    /**
+     * Every message is one line whatever it quotes (an argument or a variable with a newline, a
+     * terminal escape): control characters are shown escaped, never sent to the terminal.
+     */
+    static String oneLine(String line) {
+        StringBuilder s = null;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (s == null) {
+                    s = new StringBuilder(line.length() + 8).append(line, 0, i);
+                }
+                s.append(switch (c) {
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    case '\t' -> "\\t";
+                    default -> String.format("\\x%02x", (int) c);
+                });
+            } else if (s != null) {
+                s.append(c);
+            }
+        }
+        return s == null ? line : s.toString();
     }
 
     public boolean isDebug() {
