@@ -72,6 +72,20 @@ class TerminalConventionsIT {
     }
 
     @Test
+    void theDistributionShipsAManPagePerCommand() throws Exception {
+        Path man1 = Launcher.dist().resolve("man/man1");
+        for (String page : List.of("launch", "launch-claude", "launch-list-integrations", "launch-completion")) {
+            String troff = Files.readString(man1.resolve(page + ".1"));
+            assertTrue(troff.contains(".TH \"" + page.toUpperCase(java.util.Locale.ROOT).replace("-", "\\-") + "\" \"1\""), page + ": " + troff);
+            assertTrue(troff.contains(".SH \"EXAMPLES:\"") || troff.contains("Examples:"), page + " has examples");
+        }
+        String claude = Files.readString(man1.resolve("launch-claude.1"));
+        assertTrue(claude.contains("[\\-\\- TOOL_ARGS...]"), "the whole synopsis: " + claude);
+        assertTrue(claude.contains("launch claude \\-\\-large qwen3:32b"), claude);
+        assertFalse(claude.contains(Launcher.dist().getParent().toString()), "no build path in the page");
+    }
+
+    @Test
     void colourOnlyOnATerminalAndNeverUnderNoColor() throws Exception {
         String env = new Launcher(home).processBuilder(List.of()).environment().entrySet().stream()
                 .map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "));

@@ -91,16 +91,7 @@ public final class Main {
                     + " (" + li.origin() + ")"));
 
             CliContext context = new CliContext(env, home, registry, out, reporter, toolArgs, launcherArgCount, handoffTarget);
-            CommandLine root = new CommandLine(new LaunchCommand());
-            root.addSubcommand(new CommandLine(new ListIntegrationsCommand(context)));
-            root.addSubcommand(new CommandLine(new CompletionCommand(out)));
-            for (LoadedIntegration li : registry.integrations()) {
-                if (root.getSubcommands().containsKey(li.id())) {
-                    reporter.warn("integration '" + li.id() + "' from " + li.jar() + " ignored: the name is a launcher command");
-                    continue;
-                }
-                root.addSubcommand(IntegrationCommand.create(context, li));
-            }
+            CommandLine root = commandLine(context);
             root.setOut(out).setErr(err)
                     .setParameterExceptionHandler((ex, a) -> parameterError(ex, registry, reporter))
                     .setExecutionExceptionHandler((ex, cl, parsed) -> executionError(ex, reporter));
@@ -112,6 +103,21 @@ public final class Main {
         } catch (RuntimeException | Error e) {
             return internal(e, reporter);
         }
+    }
+
+    /** The whole command tree: the launcher's commands, then one per integration (also what the man page documents). */
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine root = new CommandLine(new LaunchCommand());
+        root.addSubcommand(new CommandLine(new ListIntegrationsCommand(context)));
+        root.addSubcommand(new CommandLine(new CompletionCommand(context.out())));
+        for (LoadedIntegration li : context.registry().integrations()) {
+            if (root.getSubcommands().containsKey(li.id())) {
+                context.reporter().warn("integration '" + li.id() + "' from " + li.jar() + " ignored: the name is a launcher command");
+                continue;
+            }
+            root.addSubcommand(IntegrationCommand.create(context, li));
+        }
+        return root;
     }
 
     private static long millis(long since) {
