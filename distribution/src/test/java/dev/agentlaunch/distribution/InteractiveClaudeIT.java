@@ -76,7 +76,8 @@ class InteractiveClaudeIT {
 
         tmux = Tmux.start(work, 100, 30, "sh", session.toString());
 
-        tmux.awaitScreen("Claude Code's prompt", s -> s.contains("Claude Code v") && s.contains("for shortcuts"), WAIT);
+        // The input line: "❯" under a rule (the footer's wording changes between versions).
+        tmux.awaitScreen("Claude Code's prompt", s -> s.contains("Claude Code v") && s.lines().anyMatch(l -> l.startsWith("❯")), WAIT);
         assertTrue(tmux.screen().contains(MODEL), "the banner names the large-tier model: " + tmux.screen());
         assertFalse(javaStillRunning(), "the launcher's JVM handed off and is gone during the session");
 
