@@ -46,11 +46,58 @@ final class Launcher {
 
     Launcher(Path home) {
         env.put("HOME", home.toString());
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("PATH", systemPath());
         String javaHome = System.getProperty("java.home");
         env.put("JAVA_HOME", javaHome);
         env.put("LANG", "C.UTF-8");
         workDir = home;
+    }
+
+    private static String systemPath;
+
+    /**
+     * The tests' base PATH: /usr/bin and /bin, minus the tools installed there globally from npm
+     * (a machine's own {@code claude} must never stand in for a stub, or hide a missing tool).
+     * A directory of symlinks, made once per test JVM.
+     */
+    static synchronized String systemPath() {
+        if (systemPath == null) {
+            try {
+                Path dir = Files.createTempDirectory("launch-it-path");
+                for (String system : List.of("/usr/bin", "/bin")) {
+                    try (java.util.stream.Stream<Path> entries = Files.list(Path.of(system))) {
+                        for (Path p : (Iterable<Path>) entries::iterator) {
+                            Path link = dir.resolve(p.getFileName().toString());
+                            if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !npmInstalled(p)) {
+                                Files.createSymbolicLink(link, p);
+                            }
+                        }
+                    }
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try (java.util.stream.Stream<Path> links = Files.list(dir)) {
+                        for (Path l : (Iterable<Path>) links::iterator) {
+                            Files.deleteIfExists(l);
+                        }
+                        Files.deleteIfExists(dir);
+                    } catch (IOException e) {
+                        // a temp dir left behind
+                    }
+                }));
+                systemPath = dir.toString();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return systemPath;
+    }
+
+    private static boolean npmInstalled(Path p) throws IOException {
+        if (!Files.isSymbolicLink(p)) {
+            return false;
+        }
+        String target = Files.readSymbolicLink(p).toString();
+        return target.contains("node_modules/") && !target.contains("node_modules/npm/") && !target.contains("corepack");
     }
 
     /** Puts directories in front of PATH. */
