@@ -76,9 +76,13 @@ class ProcessBehaviourIT {
 
     @AfterEach
     void killLeftovers() throws IOException {
+        // An orphaned tool (the failure this class guards against) and its children must not outlive the test.
+        toolProcess().ifPresent(t -> {
+            t.descendants().forEach(ProcessHandle::destroyForcibly);
+            t.destroyForcibly();
+        });
         started.forEach(p -> p.descendants().forEach(ProcessHandle::destroyForcibly));
         started.forEach(Process::destroyForcibly);
-        toolProcess().ifPresent(ProcessHandle::destroyForcibly);
     }
 
     static Stream<Arguments> exitCodes() {
@@ -175,7 +179,7 @@ class ProcessBehaviourIT {
             command.add(0, "setsid");   // not a group leader yet, so setsid execs in place: same pid
         }
         Process p = launcher.processBuilder(command).redirectInput(new File("/dev/null"))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectError(outside.resolve("stderr.txt").toFile()).start();
         started.add(p);
         BufferedReader stdout = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         assertEquals("ready", stdout.readLine(), "the stub tool started and installed its traps");
