@@ -25,6 +25,33 @@ final class Launcher {
         return Path.of(dir);
     }
 
+    private static Path toolbox;
+
+    /**
+     * A PATH directory with just the system commands the launcher script and the stub tools use,
+     * so a tool installed system-wide on the test machine never leaks into a test's PATH.
+     */
+    static synchronized Path toolbox() {
+        if (toolbox == null) {
+            try {
+                Path dir = Files.createTempDirectory("launch-toolbox");
+                for (String cmd : List.of("sh", "dirname", "sed", "ls", "env", "cat", "uname", "sleep", "head", "tr")) {
+                    for (String sysDir : List.of("/usr/bin", "/bin")) {
+                        Path p = Path.of(sysDir, cmd);
+                        if (Files.isExecutable(p)) {
+                            Files.createSymbolicLink(dir.resolve(cmd), p);
+                            break;
+                        }
+                    }
+                }
+                toolbox = dir;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return toolbox;
+    }
+
     static Path script() {
         return dist().resolve("bin/launch");
     }
@@ -46,7 +73,7 @@ final class Launcher {
 
     Launcher(Path home) {
         env.put("HOME", home.toString());
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("PATH", toolbox().toString());
         String javaHome = System.getProperty("java.home");
         env.put("JAVA_HOME", javaHome);
         env.put("LANG", "C.UTF-8");

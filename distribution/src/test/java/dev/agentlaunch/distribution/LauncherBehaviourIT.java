@@ -71,7 +71,7 @@ class LauncherBehaviourIT {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectErrorStream(true);
         pb.environment().put("HOME", home.toString());
-        pb.environment().put("PATH", failing.binDir + ":/usr/bin:/bin");
+        pb.environment().put("PATH", failing.binDir + ":" + Launcher.toolbox());
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes());
         assertEquals(5, p.waitFor(), output);
