@@ -151,6 +151,8 @@ final class OpenCodeConfig {
     private static String firstLine(String message) {
         String m = message == null ? "unreadable" : message.strip();
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl).strip();
+        m = nl < 0 ? m : m.substring(0, nl).strip();
+        // Jackson appends where an unclosed object started, with a "[Source: ...]" internals note.
+        return m.replaceAll("\\s*\\(start marker at \\[Source:.*$", "");
     }
 }

@@ -146,6 +146,7 @@ class OpenCodeIntegrationTest {
             LaunchRefusedException e = assertThrows(LaunchRefusedException.class, () -> config(plan(), bad), bad);
             assertTrue(e.getMessage().startsWith("your OPENCODE_CONFIG_CONTENT is not"), e.getMessage());
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
+            assertFalse(e.getMessage().contains("Source:"), "no parser internals: " + e.getMessage());
         }
     }
 
