@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The real Codex CLI started by the assembled launcher against the Ollama simulator: the
@@ -87,29 +89,30 @@ class CodexIT {
                 "the medium request is the review: " + review.header("x-codex-turn-metadata"));
     }
 
-    @Test
-    void anExplorerSubagentRunsOnTheSmallTierThroughARoleFileInTheLaunchersStateDir() throws Exception {
-        sim.answerWithToolCall("spawn_agent", "{\"agent_type\":\"explorer\",\"message\":\"list the files\"}");
+    /** A spawned subagent of each role runs on its tier's model, through a role file in the launcher's state dir. */
+    @ParameterizedTest(name = "{0} subagent on {1}")
+    @CsvSource({"explorer, " + SMALL, "worker, " + MEDIUM})
+    void aSpawnedSubagentRunsOnItsRolesTier(String role, String model) throws Exception {
+        sim.answerWithToolCall("spawn_agent", "{\"agent_type\":\"" + role + "\",\"message\":\"list the files\"}");
         // exec ends with its main turn and may take a running subagent down before that subagent's
         // first request: hold the main turn's second request until the subagent's has arrived.
         sim.delay("/v1/responses", Duration.ZERO);
-        sim.holdUntil("/v1/responses", req -> SMALL.equals(req.model()), Duration.ofSeconds(60));
+        sim.holdUntil("/v1/responses", req -> model.equals(req.model()), Duration.ofSeconds(60));
 
         Launcher.Result r = codex("exec", "--skip-git-repo-check", "explore this repository with a subagent");
         assertEquals(0, r.exitCode(), r.describe());
         assertEquals(0, sim.pendingToolCalls(), "Codex never offered spawn_agent: " + responses());
-        RecordedRequest explorer = responses().stream().filter(req -> SMALL.equals(req.model())).findFirst()
-                .orElseThrow(() -> new AssertionError("no request on the small tier: " + responses() + "\n" + r.describe()));
-        assertTrue(String.valueOf(explorer.header("x-codex-turn-metadata")).contains("\"thread_source\":\"subagent\""),
-                "the small request is the spawned subagent's: " + explorer.header("x-codex-turn-metadata"));
+        RecordedRequest subagent = responses().stream().filter(req -> model.equals(req.model())).findFirst()
+                .orElseThrow(() -> new AssertionError("no request on " + model + ": " + responses() + "\n" + r.describe()));
+        assertTrue(String.valueOf(subagent.header("x-codex-turn-metadata")).contains("\"thread_source\":\"subagent\""),
+                "the request is the spawned subagent's: " + subagent.header("x-codex-turn-metadata"));
         assertEquals(LARGE, responses().get(0).model(), "the main turn stays on the large tier");
 
         List<Path> roles;
         try (Stream<Path> files = Files.list(launcher.stateDir())) {
             roles = files.filter(f -> f.toString().endsWith(".toml")).toList();
         }
-        assertTrue(roles.stream().anyMatch(f -> read(f).contains("model = \"" + SMALL + "\"")), "explorer role file: " + roles);
-        assertTrue(roles.stream().anyMatch(f -> read(f).contains("model = \"" + MEDIUM + "\"")), "worker role file: " + roles);
+        assertTrue(roles.stream().anyMatch(f -> read(f).contains("model = \"" + model + "\"")), role + " role file: " + roles);
         launcher.assertHomeHoldsOnly(".codex");
         try (Stream<Path> files = Files.walk(launcher.home.resolve(".codex"))) {
             assertTrue(files.filter(Files::isRegularFile).noneMatch(f -> f.toString().endsWith(".toml") && read(f).contains("agent-launch")),
