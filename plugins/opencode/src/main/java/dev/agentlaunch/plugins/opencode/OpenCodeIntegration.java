@@ -2,6 +2,7 @@ package dev.agentlaunch.plugins.opencode;
 
 import dev.agentlaunch.api.Integration;
 import dev.agentlaunch.api.LaunchContext;
+import dev.agentlaunch.api.LaunchRefusedException;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import java.util.EnumMap;
@@ -55,6 +56,24 @@ public final class OpenCodeIntegration implements Integration {
     @Override
     public Map<String, String> tierEnv(TierPlan plan) {
         return Map.of(OpenCodeConfig.VARIABLE, OpenCodeConfig.build(plan));
+    }
+
+    /**
+     * No arguments of its own; refuses a user's {@code -m}/{@code --model}, which would move the
+     * main conversation off the large tier without a word.
+     */
+    @Override
+    public List<String> tierArgs(TierPlan plan, LaunchContext context) {
+        for (String arg : context.toolArgs()) {
+            if (arg.equals("--")) {
+                break;
+            }
+            if (arg.equals("-m") || arg.equals("--model") || arg.startsWith("-m=") || arg.startsWith("--model=")) {
+                throw new LaunchRefusedException("OpenCode argument '" + arg + "' fights the tier routing: the launcher sets "
+                        + "OpenCode's model from the large tier; use --large MODEL (or --model MODEL for every tier) instead");
+            }
+        }
+        return List.of();
     }
 
     @Override

@@ -41,6 +41,10 @@ class OpenCodeIntegrationTest {
     }
 
     private LaunchContext context(Map<String, String> ambient) {
+        return context(ambient, List.of());
+    }
+
+    private LaunchContext context(Map<String, String> ambient, List<String> toolArgs) {
         return new LaunchContext() {
             @Override
             public Map<String, String> ambientEnv() {
@@ -54,7 +58,7 @@ class OpenCodeIntegrationTest {
 
             @Override
             public List<String> toolArgs() {
-                return List.of();
+                return toolArgs;
             }
 
             @Override
@@ -154,6 +158,15 @@ class OpenCodeIntegrationTest {
     void sameInputSameConfig() {
         assertEquals(opencode.tierEnv(plan()), opencode.tierEnv(plan()));
         assertEquals(opencode.tierEnv(plan()), opencode.tierEnv(plan(), context(Map.of())));
+    }
+
+    @Test
+    void aModelOfTheUsersOwnIsRefusedNamingTheLargeTierFlag() {
+        for (List<String> args : List.of(List.of("run", "-m", "ollama/x", "hi"), List.of("--model=ollama/x"))) {
+            LaunchRefusedException e = assertThrows(LaunchRefusedException.class, () -> opencode.tierArgs(plan(), context(Map.of(), args)));
+            assertTrue(e.getMessage().contains("--large"), e.getMessage());
+        }
+        assertEquals(List.of(), opencode.tierArgs(plan(), context(Map.of(), List.of("run", "--agent", "plan", "--", "-m"))));
     }
 
     @Test
