@@ -96,7 +96,7 @@ class CodexIT {
         sim.answerWithToolCall("spawn_agent", "{\"agent_type\":\"" + role + "\",\"message\":\"list the files\"}");
         // exec ends with its main turn and may take a running subagent down before that subagent's
         // first request: hold the main turn's second request until the subagent's has arrived.
-        sim.delay("/v1/responses", Duration.ZERO);
+        sim.delay("/v1/responses", Duration.ZERO);     // the first main-turn request passes unheld
         sim.holdUntil("/v1/responses", req -> model.equals(req.model()), Duration.ofSeconds(60));
 
         Launcher.Result r = codex("exec", "--skip-git-repo-check", "explore this repository with a subagent");

@@ -38,8 +38,8 @@ final class CodexArgsGuard {
                 String key = override.contains("=") ? override.substring(0, override.indexOf('=')).trim() : override.trim();
                 String instead = tierFlagFor(key);
                 if (instead != null) {
-                    throw refuse(arg.startsWith("-c") && arg.length() > 2 || arg.startsWith("--config=") ? arg
-                            : arg + " " + override, instead);
+                    boolean separate = arg.equals("-c") || arg.equals("--config");
+                    throw refuse(separate ? arg + " " + override : arg, instead);
                 }
             }
         }
