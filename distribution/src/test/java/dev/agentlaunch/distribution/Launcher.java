@@ -69,15 +69,74 @@ final class Launcher {
     }
 
     private final Map<String, String> env = new LinkedHashMap<>();
-    private Path workDir;
+    /** The fresh HOME of the runs. */
+    final Path home;
+    /** The working directory of the runs. */
+    Path work;
 
+    /** A launcher whose runs have {@code home} as HOME and working directory, and only system commands on PATH. */
     Launcher(Path home) {
+        this.home = home;
+        this.work = home;
         env.put("HOME", home.toString());
         env.put("PATH", toolbox().toString());
-        String javaHome = System.getProperty("java.home");
-        env.put("JAVA_HOME", javaHome);
+        env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("LANG", "C.UTF-8");
-        workDir = home;
+    }
+
+    /**
+     * A launcher with a fresh HOME and working dir under {@code tmp}; with {@code agentsOnPath}, PATH
+     * starts with the real agent CLIs the build installed, then node's directory.
+     */
+    Launcher(Path tmp, boolean agentsOnPath) throws IOException {
+        this(Files.createDirectories(tmp.resolve("home")));
+        this.work = Files.createDirectories(tmp.resolve("work"));
+        env.put("NO_COLOR", "1");
+        if (agentsOnPath) {
+            path(AgentClis.binDir(), AgentClis.nodeDir());
+        }
+    }
+
+    /** Skips the test when the build could not install the CLI (no npm); under CI=true that fails instead. */
+    void requireTool(String name) {
+        AgentClis.require(name);
+    }
+
+    /** The launcher's own state dir in the test HOME. */
+    Path stateDir() {
+        return home.resolve(".local/state/agent-launch");
+    }
+
+    /** Asserts every file under HOME lies in the launcher's state dir or one of the tool's own dirs. */
+    void assertHomeHoldsOnly(String... toolDirs) throws IOException {
+        List<Path> allowed = new ArrayList<>();
+        allowed.add(stateDir());
+        for (String dir : toolDirs) {
+            allowed.add(home.resolve(dir));
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(home)) {
+            files.filter(Files::isRegularFile).forEach(f -> {
+                if (allowed.stream().noneMatch(f::startsWith)) {
+                    throw new AssertionError(f + " was written outside the launcher's state dir and the tool's own dirs "
+                            + List.of(toolDirs));
+                }
+            });
+        }
+    }
+
+    /** Runs a command in the working dir with the runs' environment (git, to set up a repository). */
+    void sh(String... command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.environment().put("PATH", env.get("PATH") + File.pathSeparator + "/usr/bin:/bin");
+        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + output);
+        }
     }
 
     /** Puts directories in front of PATH. */
@@ -99,20 +158,15 @@ final class Launcher {
         return this;
     }
 
-    Launcher workDir(Path dir) {
-        this.workDir = dir;
-        return this;
-    }
-
     Result run(String... args) throws IOException, InterruptedException {
-        return run(120, args);
+        return run(240, args);
     }
 
     Result run(int timeoutSeconds, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(script().toString());
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
         Path out = Files.createTempFile("launch-out", ".txt");

@@ -1,4 +1,4 @@
-package dev.agentlaunch.e2e;
+package dev.agentlaunch.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,8 +66,8 @@ class CodexIT {
     @Test
     void theMainTurnRunsOnTheLargeTier() throws Exception {
         Launcher.Result r = codex("exec", "--skip-git-repo-check", "say hi");
-        assertEquals(0, r.exitCode(), r.describe());
-        assertTrue(r.stdout().contains("Hello from the simulator (model " + LARGE + ")"), r.describe());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.stdout().contains("Hello from the simulator (model " + LARGE + ")"), r.toString());
         assertFalse(responses().isEmpty(), "Codex sent no request: " + sim.requests());
         responses().forEach(req -> assertEquals(LARGE, req.model(), "request " + req));
         launcher.assertHomeHoldsOnly(".codex");
@@ -82,9 +82,9 @@ class CodexIT {
         Files.writeString(launcher.work.resolve("app.txt"), "one\ntwo\n");
 
         Launcher.Result r = codex("exec", "review", "--uncommitted");
-        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals(0, r.exitCode(), r.toString());
         RecordedRequest review = responses().stream().filter(req -> MEDIUM.equals(req.model())).findFirst()
-                .orElseThrow(() -> new AssertionError("no request on the medium tier: " + responses() + "\n" + r.describe()));
+                .orElseThrow(() -> new AssertionError("no request on the medium tier: " + responses() + "\n" + r.toString()));
         assertTrue(String.valueOf(review.header("x-codex-turn-metadata")).contains("review"),
                 "the medium request is the review: " + review.header("x-codex-turn-metadata"));
     }
@@ -100,10 +100,10 @@ class CodexIT {
         sim.holdUntil("/v1/responses", req -> model.equals(req.model()), Duration.ofSeconds(60));
 
         Launcher.Result r = codex("exec", "--skip-git-repo-check", "explore this repository with a subagent");
-        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals(0, r.exitCode(), r.toString());
         assertEquals(0, sim.pendingToolCalls(), "Codex never offered spawn_agent: " + responses());
         RecordedRequest subagent = responses().stream().filter(req -> model.equals(req.model())).findFirst()
-                .orElseThrow(() -> new AssertionError("no request on " + model + ": " + responses() + "\n" + r.describe()));
+                .orElseThrow(() -> new AssertionError("no request on " + model + ": " + responses() + "\n" + r.toString()));
         assertTrue(String.valueOf(subagent.header("x-codex-turn-metadata")).contains("\"thread_source\":\"subagent\""),
                 "the request is the spawned subagent's: " + subagent.header("x-codex-turn-metadata"));
         assertEquals(LARGE, responses().get(0).model(), "the main turn stays on the large tier");
@@ -123,9 +123,9 @@ class CodexIT {
     @Test
     void argumentsThatFightTheTiersAreRefusedBeforeCodexStarts() throws Exception {
         Launcher.Result r = codex("-m", "o3", "exec", "--skip-git-repo-check", "say hi");
-        assertEquals(2, r.exitCode(), r.describe());
-        assertEquals(1, r.stderr().lines().count(), r.describe());
-        assertTrue(r.stderr().startsWith("launch: error: ") && r.stderr().contains("--large"), r.describe());
+        assertEquals(2, r.exitCode(), r.toString());
+        assertEquals(1, r.stderr().lines().count(), r.toString());
+        assertTrue(r.stderr().startsWith("launch: error: ") && r.stderr().contains("--large"), r.toString());
         assertTrue(responses().isEmpty(), "Codex must not have run: " + sim.requests());
     }
 
@@ -134,9 +134,9 @@ class CodexIT {
         Assumptions.assumeFalse(Files.exists(Path.of("/usr/local/bin/codex")), "codex is installed machine-wide here");
         Launcher bare = new Launcher(tmp.resolve("bare"), false);
         Launcher.Result r = bare.run("codex", "--host", sim.url(), "--model", LARGE, "--", "exec", "say hi");
-        assertEquals(3, r.exitCode(), r.describe());
-        assertTrue(r.stderr().contains("npm install -g @openai/codex"), r.describe());
-        assertEquals(1, r.stderr().lines().count(), r.describe());
+        assertEquals(3, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("npm install -g @openai/codex"), r.toString());
+        assertEquals(1, r.stderr().lines().count(), r.toString());
     }
 
     private static String read(Path file) {

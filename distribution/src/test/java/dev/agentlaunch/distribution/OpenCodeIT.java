@@ -1,4 +1,4 @@
-package dev.agentlaunch.e2e;
+package dev.agentlaunch.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +46,7 @@ class OpenCodeIT {
         launcher = new Launcher(tmp, true);
         launcher.requireTool("opencode");
         // OpenCode looks up a model catalog host at start; the test machine has no internet.
-        launcher.env.put("OPENCODE_DISABLE_MODELS_FETCH", "1");
+        launcher.env("OPENCODE_DISABLE_MODELS_FETCH", "1");
     }
 
     @AfterEach
@@ -101,7 +101,7 @@ class OpenCodeIT {
 
     private RecordedRequest only(Predicate<RecordedRequest> kind, String what, Launcher.Result r) {
         List<RecordedRequest> found = chats().stream().filter(kind).toList();
-        assertTrue(!found.isEmpty(), "no " + what + " request: " + chats() + "\n" + r.describe());
+        assertTrue(!found.isEmpty(), "no " + what + " request: " + chats() + "\n" + r.toString());
         return found.get(0);
     }
 
@@ -112,7 +112,7 @@ class OpenCodeIT {
         // sent, so a fast run cannot end before it.
         sim.holdUntil("/v1/chat/completions", OpenCodeIT::isTitle, Duration.ofSeconds(60));
         Launcher.Result r = opencode("run", "say hi to the whole team");
-        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals(0, r.exitCode(), r.toString());
         assertEquals(0, sim.pendingToolCalls(), "OpenCode never offered the task tool: " + chats());
         return r;
     }
@@ -124,7 +124,7 @@ class OpenCodeIT {
         chats().stream().filter(OpenCodeIT::isMain).forEach(req -> assertEquals(LARGE, req.model(), "main turn " + req));
         only(OpenCodeIT::isMain, "main turn", r);
         assertEquals(SMALL, only(OpenCodeIT::isSubagent, "explore subagent", r).model(), "explore subagent");
-        assertTrue(r.stdout().contains("Hello from the simulator (model " + LARGE + ")"), r.describe());
+        assertTrue(r.stdout().contains("Hello from the simulator (model " + LARGE + ")"), r.toString());
         launcher.assertHomeHoldsOnly(OPENCODE_DIRS);
     }
 
@@ -137,21 +137,21 @@ class OpenCodeIT {
 
     @Test
     void anInlineConfigOfTheUsersThatIsNotJsonIsRefusedNamingTheVariable() throws Exception {
-        launcher.env.put("OPENCODE_CONFIG_CONTENT", "{\"model\": ollama/qwen3");
+        launcher.env("OPENCODE_CONFIG_CONTENT", "{\"model\": ollama/qwen3");
         Launcher.Result r = opencode("run", "say hi");
-        assertEquals(2, r.exitCode(), r.describe());
-        assertEquals(1, r.stderr().lines().count(), r.describe());
-        assertTrue(r.stderr().startsWith("launch: error: your OPENCODE_CONFIG_CONTENT is not valid JSON"), r.describe());
+        assertEquals(2, r.exitCode(), r.toString());
+        assertEquals(1, r.stderr().lines().count(), r.toString());
+        assertTrue(r.stderr().startsWith("launch: error: your OPENCODE_CONFIG_CONTENT is not valid JSON"), r.toString());
         assertTrue(chats().isEmpty(), "OpenCode must not have run: " + sim.requests());
     }
 
     @Test
     void theUsersInlineConfigIsMergedAndTheTiersStillRoute() throws Exception {
-        launcher.env.put("OPENCODE_CONFIG_CONTENT", "{\"small_model\":\"ollama/" + MEDIUM + "\",\"share\":\"disabled\"}");
+        launcher.env("OPENCODE_CONFIG_CONTENT", "{\"small_model\":\"ollama/" + MEDIUM + "\",\"share\":\"disabled\"}");
         sim.holdUntil("/v1/chat/completions", OpenCodeIT::isTitle, Duration.ofSeconds(60));
         Launcher.Result r = opencode("run", "say hi to the whole team");
-        assertEquals(0, r.exitCode(), r.describe());
-        assertTrue(r.stderr().contains("replacing your OPENCODE_CONFIG_CONTENT small_model=ollama/" + MEDIUM), r.describe());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("replacing your OPENCODE_CONFIG_CONTENT small_model=ollama/" + MEDIUM), r.toString());
         assertEquals(SMALL, only(OpenCodeIT::isTitle, "title", r).model(), "--small replaced the user's small_model");
         assertEquals(LARGE, only(OpenCodeIT::isMain, "main turn", r).model());
     }
@@ -161,7 +161,7 @@ class OpenCodeIT {
         Assumptions.assumeFalse(Files.exists(Path.of("/usr/local/bin/opencode")), "opencode is installed machine-wide here");
         Launcher bare = new Launcher(tmp.resolve("bare"), false);
         Launcher.Result r = bare.run("opencode", "--host", sim.url(), "--model", LARGE, "--", "run", "say hi");
-        assertEquals(3, r.exitCode(), r.describe());
-        assertTrue(r.stderr().contains("npm install -g opencode-ai"), r.describe());
+        assertEquals(3, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("npm install -g opencode-ai"), r.toString());
     }
 }
