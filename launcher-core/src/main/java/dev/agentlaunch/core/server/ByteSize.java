@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Byte counts as users write them ({@code 24GiB}, {@code 16 GB}, {@code 512M}) and as the launcher
- * prints them. Printing uses decimal gigabytes with one decimal, the unit {@code ollama list} uses,
- * so a size here reads the same as there.
+ * prints them. Printing uses decimal units with at most one decimal, as {@code ollama list} does,
+ * so a size here reads like the one there (one decimal also above 10 GB: sums and budgets compare).
  */
 public final class ByteSize {
     private static final Pattern SIZE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([KMGT]?)(I?)(B?)");
@@ -44,7 +44,7 @@ public final class ByteSize {
         return LauncherException.usage(option + " '" + text + "' is not a size: use a number with a unit, e.g. 24GiB or 16GB");
     }
 
-    /** {@code 2.6 GB}, {@code 850 MB}, {@code 12 KB}, {@code 512 B}: decimal units like {@code ollama list}. */
+    /** {@code 2.6 GB}, {@code 20 GB}, {@code 850 MB}, {@code 1.5 KB}, {@code 512 B}. */
     public static String format(long bytes) {
         if (bytes < 1000) {
             return bytes + " B";
@@ -56,7 +56,7 @@ public final class ByteSize {
             value /= 1000;
             i++;
         }
-        return (value >= 100 || i < 2 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value))
-                + " " + units[i];
+        String number = value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+        return number.replaceFirst("\\.0$", "") + " " + units[i];
     }
 }
