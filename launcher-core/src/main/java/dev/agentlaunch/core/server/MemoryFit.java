@@ -45,6 +45,9 @@ public record MemoryFit(List<ModelStatus> models, long total, Optional<MemoryBud
         if (budget.isEmpty()) {
             return "not checked: " + skipped;
         }
+        if (models.isEmpty()) {
+            return ByteSize.format(budget.get().bytes()) + " " + budget.get().source() + " for models";
+        }
         return ByteSize.format(total) + " for " + models.size() + (models.size() == 1 ? " model" : " models") + " of "
                 + ByteSize.format(budget.get().bytes()) + " " + budget.get().source() + (fits() ? ": fits" : ": DOES NOT FIT");
     }
