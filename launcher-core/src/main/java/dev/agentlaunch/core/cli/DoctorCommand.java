@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code launch doctor [integration] [tier flags] [--json]}: what a launch would check, reported. */
 @Command(name = "doctor", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Check the model server, the tier models (present, size, context, tool calling), whether they fit",
-                "in memory, the integration's tool and version, and your variables that would override the launch.",
+        description = {"Check the model server, the tier models (present, size, context, tool calling), whether they fit "
+                + "in memory, the integration's tool and version, and your variables that would override the launch.",
                 "Pulls nothing and changes nothing. Exit 0 when all is well, 3 when anything needs fixing."},
         footerHeading = "%nExamples:%n",
         footer = {"  launch doctor", "  launch doctor claude --large qwen3:32b --medium qwen3:14b --small qwen3:4b",

@@ -54,6 +54,13 @@ public final class LaunchChecks {
      *                           {@code --strict}; 130: a pull cancelled with Ctrl-C
      */
     public ServerReport run(TierPlan plan, CheckRequirements req, Settings settings) {
+        long start = nanoTime.getAsLong();
+        ServerReport report = check(plan, req, settings);
+        reporter.debug(String.format(Locale.ROOT, "server checks: %.1f ms in all", (nanoTime.getAsLong() - start) / 1e6));
+        return report;
+    }
+
+    private ServerReport check(TierPlan plan, CheckRequirements req, Settings settings) {
         Map<String, List<Tier>> models = ServerChecks.tiersByModel(plan);
         ServerReport report = timed(models, req);
         List<ModelStatus> missing = report.missing();
@@ -91,7 +98,7 @@ public final class LaunchChecks {
 
     private ServerReport timed(Map<String, List<Tier>> models, CheckRequirements req) {
         ServerReport report = checks.check(models, req);
-        reporter.debug(String.format(Locale.ROOT, "server checks took %.1f ms (%d models, version %s, memory %s)",
+        reporter.debug(String.format(Locale.ROOT, "server asked in %.1f ms (%d models, version %s, memory %s)",
                 report.elapsed().toNanos() / 1e6, models.size(), report.version(), report.memory().summary()));
         return report;
     }
