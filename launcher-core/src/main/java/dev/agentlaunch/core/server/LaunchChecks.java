@@ -87,6 +87,9 @@ public final class LaunchChecks {
                 }
             }
         }
+        if (!report.memory().judged() && !report.models().isEmpty()) {
+            reporter.note("memory fit not checked: " + report.memory().skipped());
+        }
         report.warnings().forEach(reporter::warn);
         if (settings.strict() && !report.warnings().isEmpty()) {
             throw LauncherException.notReady("stopping because of --strict: " + report.warnings().size()

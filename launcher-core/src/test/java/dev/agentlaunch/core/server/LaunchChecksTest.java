@@ -135,6 +135,14 @@ class LaunchChecksTest {
     }
 
     @Test
+    void withoutAMemoryFigureTheFitIsSkippedWithOneLine() {
+        sim.addModel(SimModel.named("qwen3:4b"));
+        checks(Terminal.none()).run(plan(), REQ, PLAIN);
+        assertEquals("launch: memory fit not checked: this machine's memory is unknown; pass --memory SIZE to check the fit\n",
+                err.toString());
+    }
+
+    @Test
     void warningsArePrintedAndStrictMakesThemStopTheLaunch() {
         sim.addModel(SimModel.named("qwen3:4b").capabilities("completion"));
         checks(Terminal.none()).run(plan(), REQ, PLAIN);
