@@ -132,6 +132,14 @@ class ServerChecksTest {
     }
 
     @Test
+    void aSlowButAnsweringServerIsWaitedFor() {
+        sim.delay("/api/tags", java.time.Duration.ofMillis(300)).delay("/api/show", java.time.Duration.ofMillis(300));
+        ServerReport r = check(Plans.plan(sim, "qwen3:32b", "qwen3:32b", "qwen3:4b"), CLAUDE_LIKE, null);
+        assertTrue(r.allWell(), r.warnings().toString());
+        assertEquals(OptionalLong.of(20_200_000_000L), r.models().get(0).size());
+    }
+
+    @Test
     void aServerWithoutApiPsStillGetsChecked() {
         sim.failNext("/api/ps", 404);
         ServerReport r = check(Plans.plan(sim, "qwen3:32b", "qwen3:32b", "qwen3:4b"), CLAUDE_LIKE, null);
