@@ -194,6 +194,32 @@ class ServerChecksTest {
     }
 
     @Test
+    void aHostThatDropsConnectionAttemptsFailsAtTheConnectTimeout() throws Exception {
+        // A listening socket whose accept queue is full: Linux drops further SYNs, as a black-holing host does.
+        try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> queued = new java.util.ArrayList<>();
+            try {
+                while (true) {
+                    java.net.Socket s = new java.net.Socket();
+                    queued.add(s);
+                    s.connect(full.getLocalSocketAddress(), 200);
+                }
+            } catch (java.net.SocketTimeoutException queueIsFull) {
+                // from here on nothing gets through
+            }
+            ServerAddress holed = ServerAddress.resolve("127.0.0.1:" + full.getLocalPort(), null);
+            LauncherException e = assertThrows(LauncherException.class, () -> new ServerChecks(new OllamaClient(holed),
+                    java.util.Optional::empty, System::nanoTime).check(Map.of("qwen3:4b", List.of(Tier.LARGE)), CLAUDE_LIKE));
+            assertEquals(ExitCode.NOT_READY, e.exitCode());
+            assertTrue(e.getMessage().startsWith("the model server at http://127.0.0.1:" + full.getLocalPort()
+                    + " (--host) did not accept a connection within 1000 ms; start it with 'ollama serve'"), e.getMessage());
+            for (java.net.Socket s : queued) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void aServerThatNeverAnswersTimesOutWithOneLine() {
         sim.blackHole("/api/version");
         LauncherException e = failure(Plans.plan(sim, "qwen3:4b", "qwen3:4b", "qwen3:4b"));
