@@ -84,10 +84,10 @@ public final class IntegrationCommand implements Callable<Integer> {
         OptionalLong memory = checks.memoryBytes();
         TierPlan tierPlan = planner.resolve(tiers.request(), address);
         ServerReport report = null;
-        if (!server.offline) {
-            Integration integration = loaded.integration();
+        if (!server.offline) {      // checked before mapping, so the plugin sees what the server said about each model
             report = LaunchChecks.create(address, context.terminal(), context.reporter()).run(tierPlan,
-                    CheckRequirements.of(integration, memory), new LaunchChecks.Settings(checks.pull, checks.yes, checks.strict, dryRun));
+                    CheckRequirements.of(loaded.integration(), memory),
+                    new LaunchChecks.Settings(checks.pull, checks.yes, checks.strict, dryRun));
             tierPlan = tierPlan.withModelInfo(report.modelInfo());
         }
         LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs());
