@@ -33,8 +33,8 @@ import java.util.function.Consumer;
  * every launch, and in a cold JVM building an {@code HttpClient} initializes TLS (about 900
  * classes, ~450 ms measured on a 2-core machine) even for a plain {@code http://} server, and its
  * first request costs ~200 ms more; a first {@code HttpURLConnection} request costs ~60 ms and
- * loads TLS only for {@code https://}. One instance per launch, and the JDK's keep-alive cache
- * reuses the connections, so this is still one client.
+ * loads TLS only for {@code https://}. One instance per launch: one thread pool, one set of
+ * timeouts, and the JDK's keep-alive cache reuses a connection once its answer is read.
  */
 public final class OllamaClient {
     /** A local server accepts in microseconds; a host that drops packets must not stall the launch. */
@@ -203,13 +203,12 @@ public final class OllamaClient {
                 send(c, body);
             }
             int status = c.getResponseCode();
-            return new Response(status, c.getContentType(), body(c));
+            return new Response(status, c.getContentType(), body(c));    // read to the end: the connection can be reused
         } catch (IOException e) {
-            throw failure(e, what);
-        } finally {
             if (c != null) {
                 c.disconnect();
             }
+            throw failure(e, what);
         }
     }
 
