@@ -26,10 +26,11 @@ public interface Terminal {
     /** The real one: {@link System#console()} exists only when stdin and stdout are a terminal (Java 17). */
     static Terminal system() {
         Console console = System.console();
+        boolean interactive = isTerminal(console);
         return new Terminal() {
             @Override
             public boolean interactive() {
-                return console != null;
+                return interactive;
             }
 
             @Override
@@ -44,6 +45,23 @@ public interface Terminal {
                 }
             }
         };
+    }
+
+    /**
+     * Some newer JDKs (22 to 24 by default) hand out a console even when the streams are redirected;
+     * there {@code Console.isTerminal()} (Java 22+) tells. Asked reflectively: this is Java 17 code.
+     */
+    private static boolean isTerminal(Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;                    // Java 17-21: a console exists only on a terminal
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Not a terminal: nothing is asked, no bar is drawn. */
