@@ -42,7 +42,7 @@ final class CheckPrinter {
         m.size().ifPresent(s -> b.append(", ").append(ByteSize.format(s)));
         m.contextLength().ifPresent(c -> b.append(", context ").append(c));
         m.servedContext().ifPresent(c -> b.append(" (served ").append(c).append(')'));
-        b.append(m.supportsTools() ? ", tools" : ", NO tool calling");
+        b.append(!m.capabilitiesKnown() ? ", tool calling unknown" : m.supportsTools() ? ", tools" : ", NO tool calling");
         b.append("; ").append(m.tierWords());
         return b.toString();
     }

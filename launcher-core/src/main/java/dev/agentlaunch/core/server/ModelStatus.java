@@ -30,6 +30,15 @@ public record ModelStatus(String name, List<Tier> tiers, boolean present, Option
         return capabilities.contains("tools");
     }
 
+    /**
+     * Whether the server said what the model can do. Servers before {@code capabilities} existed in
+     * {@code /api/show} list nothing, and a current one always lists at least {@code completion} or
+     * {@code embedding}: an empty list means unknown, not "no tools".
+     */
+    public boolean capabilitiesKnown() {
+        return !capabilities.isEmpty();
+    }
+
     /** What a plugin gets to see: size, maximum context and capabilities. */
     public ModelInfo info() {
         return new ModelInfo(name, size, contextLength, capabilities);

@@ -92,11 +92,11 @@ public final class ServerChecks {
         List<String> warnings = new ArrayList<>();
         for (ModelStatus m : statuses) {
             List<Tier> needing = m.tiers().stream().filter(req.toolTiers()::contains).toList();
-            if (m.present() && !needing.isEmpty() && !m.supportsTools()) {
+            if (m.present() && !needing.isEmpty() && m.capabilitiesKnown() && !m.supportsTools()) {
                 ModelStatus shown = new ModelStatus(m.name(), needing, true, m.size(), m.contextLength(), m.servedContext(),
                         m.capabilities());
                 warnings.add(m.name() + " (" + shown.tierWords() + ") does not support tool calling (capabilities: "
-                        + (m.capabilities().isEmpty() ? "none listed" : String.join(", ", m.sortedCapabilities()))
+                        + String.join(", ", m.sortedCapabilities())
                         + "): " + req.toolName() + " drives its model through tool calls and would get prose or raw JSON "
                         + "back and do nothing; pick a model with 'tools' for that tier");
             }

@@ -58,7 +58,7 @@ public record ServerReport(String url, String source, String version, List<Model
             row.put("sizeBytes", m.size().isPresent() ? m.size().getAsLong() : null);
             row.put("contextLength", m.contextLength().isPresent() ? m.contextLength().getAsInt() : null);
             row.put("servedContext", m.servedContext().isPresent() ? m.servedContext().getAsInt() : null);
-            row.put("tools", m.present() ? m.supportsTools() : null);
+            row.put("tools", m.present() && m.capabilitiesKnown() ? m.supportsTools() : null);
             row.put("capabilities", m.sortedCapabilities());
             list.add(row);
         }

@@ -89,6 +89,16 @@ class ServerChecksTest {
     }
 
     @Test
+    void anOldServerThatListsNoCapabilitiesGetsNoToolWarning() {
+        sim.respondRaw("/api/show", 200, "application/json",
+                "{\"details\":{},\"model_info\":{\"general.architecture\":\"qwen3\",\"qwen3.context_length\":40960}}");
+        ServerReport r = check(Plans.plan(sim, "qwen3:4b", "qwen3:4b", "qwen3:4b"), CLAUDE_LIKE, null);
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+        assertFalse(r.models().get(0).capabilitiesKnown());
+        assertEquals(40960, r.models().get(0).contextLength().getAsInt());
+    }
+
+    @Test
     void aContextWindowSmallerThanTheToolNeedsIsAWarning() {
         sim.addModel(SimModel.named("tiny:1b").contextLength(8192));
         ServerReport r = check(Plans.plan(sim, "qwen3:32b", "qwen3:32b", "tiny:1b"), CLAUDE_LIKE, null);
