@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * stays short and readable.
  */
 public final class PullProgress implements Consumer<PullEvent> {
-    private static final int BAR = 24;
+    private static final int BAR = 20;
 
     private final PrintWriter err;
     private final boolean bar;
@@ -66,10 +66,12 @@ public final class PullProgress implements Consumer<PullEvent> {
             int filled = percent * BAR / 100;
             long nanos = nanoTime.getAsLong() - layerStart;
             String rate = nanos > 0 && e.completed() > layerStartBytes
-                    ? "  " + ByteSize.format((long) ((e.completed() - layerStartBytes) * 1e9 / nanos)) + "/s" : "";
-            err.print(String.format(Locale.ROOT, "\rpulling %s %s [%s%s] %3d%%  %s / %s%s\u001b[K", model, shortDigest,
-                    "#".repeat(filled), "-".repeat(BAR - filled), percent, ByteSize.format(e.completed()),
-                    ByteSize.format(e.total()), rate));
+                    ? " " + ByteSize.format((long) ((e.completed() - layerStartBytes) * 1e9 / nanos)) + "/s" : "";
+            // Kept under 80 columns (a wrapped line cannot be redrawn with \r): short name, 7-digit digest.
+            String name = model.length() > 24 ? model.substring(0, 23) + "~" : model;
+            err.print(String.format(Locale.ROOT, "\r%s %s [%s%s] %3d%% %s/%s%s\u001b[K", name, shortDigest.substring(0,
+                    Math.min(7, shortDigest.length())), "#".repeat(filled), "-".repeat(BAR - filled), percent,
+                    ByteSize.format(e.completed()), ByteSize.format(e.total()), rate));
             lineOpen = true;
         } else {
             int tenth = percent / 10;

@@ -49,9 +49,14 @@ class PullProgressTest {
         p.accept(new PullEvent("pulling fedcba987654", "sha256:fedcba9876543210", 11_338, 11_338));
         p.endLine();
         String s = out.toString();
-        assertTrue(s.contains("\rpulling qwen3:4b 0123456789ab [############------------]  50%  1.3 GB / 2.6 GB  1.3 GB/s"), s);
-        assertTrue(s.contains("\n\rpulling qwen3:4b fedcba987654 [########################] 100%  11.3 KB / 11.3 KB"),
+        assertTrue(s.contains("\rqwen3:4b 0123456 [##########----------]  50% 1.3 GB/2.6 GB 1.3 GB/s\u001b[K"), s);
+        assertTrue(s.contains("\n\rqwen3:4b fedcba9 [####################] 100% 11.3 KB/11.3 KB"),
                 "a new layer starts a new line: " + s);
+        s.lines().forEach(line -> {
+            for (String drawn : line.split("\r")) {
+                assertTrue(drawn.replace("\u001b[K", "").length() < 80, "fits an 80-column terminal: " + drawn);
+            }
+        });
         assertTrue(s.endsWith("\n"), "the bar line is ended: " + s);
     }
 }

@@ -93,8 +93,8 @@ class LaunchChecksTest {
         assertTrue(r.missing().isEmpty());
         String out = err.toString();
         assertTrue(out.startsWith("Pull qwen3:4b (small tier) onto the server at " + sim.url() + "? [Y/n] "), out);
-        assertTrue(out.contains("\rpulling qwen3:4b "), out);
-        assertTrue(out.contains("] 100%  2.6 GB / 2.6 GB"), out);
+        assertTrue(out.contains("\rqwen3:4b "), out);
+        assertTrue(out.contains("] 100% 2.6 GB/2.6 GB"), out);
         assertTrue(out.contains("GB/s"), "a rate: " + out);
         assertEquals(1, sim.requests("/api/pull").size());
     }
