@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
                 "  launch claude --model qwen3:8b -- -p \"explain this repo\"",
                 "  launch claude --large qwen3:32b --dry-run",
                 "  launch list-integrations",
+                "  launch doctor claude --model qwen3:8b",
                 "",
                 "Exit codes:",
                 "  the tool's own after a launch; otherwise",
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
                 "  2  bad usage or bad input (unknown flag, invalid model name, no model for any tier)",
                 "  3  environment not ready (server down, tool not installed, model missing)",
                 "  4  plugin failure",
+                "  130  a model pull cancelled with Ctrl-C",
                 "",
                 "Environment: OLLAMA_HOST (server), AGENT_LAUNCH_PLUGINS (plugin dirs), NO_COLOR."})
 public final class LaunchCommand implements Callable<Integer> {
