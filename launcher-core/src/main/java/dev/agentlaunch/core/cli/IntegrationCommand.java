@@ -3,9 +3,11 @@ package dev.agentlaunch.core.cli;
 import dev.agentlaunch.api.Integration;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.core.ExitCode;
 import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.output.PlanPrinter;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
+import dev.agentlaunch.core.process.ExecutableFinder;
 import dev.agentlaunch.core.process.Handoff;
 import dev.agentlaunch.core.process.LaunchPlan;
 import dev.agentlaunch.core.process.LaunchPlanner;
@@ -83,26 +85,41 @@ public final class IntegrationCommand implements Callable<Integer> {
         ServerAddress address = server.address(context.env());
         OptionalLong memory = checks.memoryBytes();
         TierPlan tierPlan = planner.resolve(tiers.request(), address);
+        if (!dryRun) {      // a missing tool is the first thing to fix: say so before asking the server anything
+            requireExecutable(planner.findExecutable(loaded));
+        }
         ServerReport report = null;
         if (!server.offline) {      // checked before mapping, so the plugin sees what the server said about each model
-            report = LaunchChecks.create(address, context.terminal(), context.reporter()).run(tierPlan,
-                    CheckRequirements.of(loaded.integration(), memory),
-                    new LaunchChecks.Settings(checks.pull, checks.yes, checks.strict, dryRun));
-            tierPlan = tierPlan.withModelInfo(report.modelInfo());
+            try {
+                report = LaunchChecks.create(address, context.terminal(), context.reporter()).run(tierPlan,
+                        CheckRequirements.of(loaded.integration(), memory),
+                        new LaunchChecks.Settings(checks.pull, checks.yes, checks.strict, dryRun));
+                tierPlan = tierPlan.withModelInfo(report.modelInfo());
+            } catch (LauncherException e) {
+                if (!dryRun || e.exitCode() != ExitCode.NOT_READY) {
+                    throw e;
+                }
+                // A dry run needs no server: show the plan, and say what would stop the launch.
+                context.reporter().warn("the launch would stop here: " + e.getMessage());
+            }
         }
         LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs());
         if (dryRun) {
             new PlanPrinter(context.out()).print(plan, report, output.json);
             return 0;
         }
+        Path exe = requireExecutable(plan.executable());
+        context.reporter().debug("launching " + exe + " " + plan.arguments());
+        return new Handoff(context.handoffTarget()).launch(plan, exe, context.launcherArgCount());
+    }
+
+    private Path requireExecutable(ExecutableFinder.Result found) {
         Integration integration = loaded.integration();
-        Path exe = plan.executable().executable().orElseThrow(() -> plan.executable().notExecutable()
+        return found.executable().orElseThrow(() -> found.notExecutable()
                 .map(p -> LauncherException.notReady(integration.displayName() + " found at " + p
                         + " but it is not executable; fix with: chmod +x " + p))
                 .orElseGet(() -> LauncherException.notReady(integration.displayName() + " is not installed (looked for "
                         + String.join(", ", integration.executableNames()) + " on PATH); install it with: "
                         + integration.installHint())));
-        context.reporter().debug("launching " + exe + " " + plan.arguments());
-        return new Handoff(context.handoffTarget()).launch(plan, exe, context.launcherArgCount());
     }
 }

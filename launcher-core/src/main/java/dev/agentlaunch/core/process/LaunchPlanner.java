@@ -55,9 +55,14 @@ public final class LaunchPlanner {
         checkEnv(loaded, env);
         checkArgs(loaded, args);
         List<EnvEntry> entries = new EnvPolicy().apply(ambient, env, tierVariables, tiers, reporter::note);
-        ExecutableFinder.Result exe = new ExecutableFinder(ambient.get("PATH"), home)
-                .find(guarded(loaded, "executableNames", integration::executableNames));
+        ExecutableFinder.Result exe = findExecutable(loaded);
         return new LaunchPlan(loaded, tiers, server, args, toolArgs, entries, exe);
+    }
+
+    /** Where the integration's tool is on this machine (or why not). */
+    public ExecutableFinder.Result findExecutable(LoadedIntegration loaded) {
+        return new ExecutableFinder(ambient.get("PATH"), home)
+                .find(guarded(loaded, "executableNames", loaded.integration()::executableNames));
     }
 
     static <T> T guarded(LoadedIntegration loaded, String method, Supplier<T> call) {

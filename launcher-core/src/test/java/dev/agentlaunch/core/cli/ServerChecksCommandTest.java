@@ -93,7 +93,11 @@ class ServerChecksCommandTest {
     }
 
     @Test
-    void aMissingModelWithoutATerminalStopsTheLaunchWithExit3() {
+    void aMissingModelWithoutATerminalStopsTheLaunchWithExit3() throws Exception {
+        // The tool is installed (the launcher checks that first); the model is what is missing.
+        java.nio.file.Path tool = Files.createDirectories(home.resolve("bin")).resolve("fake-agent-not-installed");
+        Files.writeString(tool, "#!/bin/sh\nexit 0\n");
+        tool.toFile().setExecutable(true);
         int code = run("fake", "--host", sim.url(), "--model", "qwen3:8b");
         assertEquals(3, code);
         assertEquals("launch: error: qwen3:8b (large, medium and small tiers) is not on the model server at " + sim.url()
