@@ -25,7 +25,7 @@ public final class ListIntegrationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new IntegrationsPrinter(context.out(), context.env(), context.home())
+        new IntegrationsPrinter(context.out(), context.env(), context.home(), context.reporter()::warn)
                 .print(IntegrationProbe.check(context.registry()), output.json);
         return 0;
     }
