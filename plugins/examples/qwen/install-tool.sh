@@ -1,6 +1,9 @@
 #!/bin/sh
 # Installs Qwen Code at the version pinned by package-lock.json into the build's own directory
 # (never globally), for the end-to-end test that runs this plugin against the real tool.
+# `npm install` against the committed lock, not `npm ci`: the lock records only the
+# platform-specific optional packages this platform resolved, which `npm ci` calls out of sync;
+# `npm install` still installs exactly the locked versions (integrity-checked).
 # No npm: the test is skipped with a loud message, except under CI=true, where it fails.
 set -eu
 src=$1
@@ -23,5 +26,6 @@ if [ -x "$dest/node_modules/.bin/qwen" ] && cmp -s "$src/package-lock.json" "$de
 fi
 cp "$src/package.json" "$src/package-lock.json" "$dest/"
 cd "$dest"
-npm ci --no-audit --no-fund --prefer-offline --loglevel=error
+npm install --no-audit --no-fund --prefer-offline --loglevel=error
+cp "$src/package-lock.json" "$dest/package-lock.json"
 echo "installed: Qwen Code $(./node_modules/.bin/qwen --version 2>/dev/null | head -n 1)"
