@@ -52,6 +52,11 @@ public final class PluginLoader {
             if (writableByOthers(path)) {
                 warnings.add("plugins dir " + path + " refused: it is writable by other users, who could run code as you; "
                         + "fix with: chmod go-w " + path);
+                // Each jar is listed as refused too, so 'launch <it>' says why instead of "unknown integration".
+                for (Path jar : jars(path)) {
+                    problems.add(new PluginProblem(jar, null, "its directory is writable by other users, who could run code "
+                            + "as you; fix with: chmod go-w " + path));
+                }
                 continue;
             }
             for (LoadedIntegration li : loadDirectory(dir, problems)) {
@@ -187,6 +192,14 @@ public final class PluginLoader {
             }
         }
         return result;
+    }
+
+    private static List<Path> jars(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     static boolean writableByOthers(Path path) {

@@ -248,10 +248,13 @@ class PluginHostRobustnessTest {
 
         Run list = launch("list-integrations");
 
-        assertFalse(list.out().contains("good "), "nothing is loaded from it: " + list);
+        assertFalse(list.out().startsWith("good "), "nothing is loaded from it: " + list);
         assertTrue(list.err().contains("chmod go-w " + plugins), list::toString);
+        assertTrue(reasonLine(list.out(), plugins.resolve("good.jar")).contains("chmod go-w " + plugins), list::toString);
         Run good = launch("good", "--model", "m:1", "--dry-run");
-        assertEquals(ExitCode.USAGE, good.exit(), good::toString);
+        assertEquals(ExitCode.PLUGIN, good.exit(), good::toString);
+        assertTrue(good.errLines().get(good.errLines().size() - 1).contains(plugins.resolve("good.jar") + " skipped: its directory "
+                + "is writable by other users"), good::toString);
     }
 
     @Test
