@@ -121,6 +121,7 @@ public final class IntegrationsPrinter {
         for (PluginProblem p : registry.problems()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("plugin", p.pluginId());
+            row.put("integration", p.integrationId());
             row.put("jar", p.jar().toString());
             row.put("reason", p.reason());
             failed.add(row);
