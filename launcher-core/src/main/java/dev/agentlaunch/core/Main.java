@@ -75,8 +75,10 @@ public final class Main {
             Optional<Path> home = home();
             List<Path> flagDirs = pluginDirFlags(launcherArgs);
             List<PluginDirectory> pluginDirs = PluginDirectories.resolve(flagDirs, env, home, distributionHome);
-            pluginDirs.forEach(d -> reporter.debug("plugins dir " + d.path() + " (" + d.origin() + ")"
-                    + (Files.isDirectory(d.path()) ? "" : ": absent")));
+            if (reporter.isDebug()) {
+                pluginDirs.forEach(d -> reporter.debug("plugins dir " + d.path() + " (" + d.origin() + ")"
+                        + (Files.isDirectory(d.path()) ? "" : ": absent")));
+            }
             IntegrationRegistry registry = new PluginLoader(Versions.api()).load(pluginDirs);
             registry.warnings().forEach(reporter::warn);
             boolean listing = Arrays.asList(launcherArgs).contains("list-integrations");
