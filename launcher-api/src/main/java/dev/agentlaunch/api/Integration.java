@@ -52,6 +52,18 @@ public interface Integration extends ExtensionPoint {
     }
 
     /**
+     * The versions of the tool this integration was proven against (run end to end against a
+     * model server), e.g. {@code [0.15.10]}, oldest first. The launcher shows them in
+     * {@code list-integrations} and warns there when the installed tool reports a version not
+     * in the list; it never checks on the launch path. Empty (the default) means "not declared".
+     *
+     * @since 1.1.0
+     */
+    default List<String> provenToolVersions() {
+        return List.of();
+    }
+
+    /**
      * Which of the variables from {@code tierEnv} carry which tier's model. The launcher uses it
      * for the environment policy: a tier variable whose model the user chose explicitly replaces
      * the same variable already in the user's environment, a derived one yields to it. Variables

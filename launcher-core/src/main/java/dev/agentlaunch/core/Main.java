@@ -10,6 +10,7 @@ import dev.agentlaunch.core.output.Terminal;
 import dev.agentlaunch.core.plugins.IntegrationRegistry;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
 import dev.agentlaunch.core.plugins.PluginDirectories;
+import dev.agentlaunch.core.plugins.PluginDirectory;
 import dev.agentlaunch.core.plugins.PluginLoader;
 import dev.agentlaunch.core.plugins.PluginProblem;
 import dev.agentlaunch.core.process.Handoff;
@@ -84,15 +85,23 @@ public final class Main {
         try {
             Optional<Path> home = home();
             List<Path> flagDirs = pluginDirFlags(launcherArgs);
-            IntegrationRegistry registry = new PluginLoader(Versions.api())
-                    .load(PluginDirectories.resolve(flagDirs, env, home, distributionHome));
+            List<PluginDirectory> pluginDirs = PluginDirectories.resolve(flagDirs, env, home, distributionHome);
+            if (reporter.isDebug()) {
+                pluginDirs.forEach(d -> reporter.debug("plugins dir " + d.path() + " (" + d.origin() + ")"
+                        + (Files.isDirectory(d.path()) ? "" : ": absent")));
+            }
+            IntegrationRegistry registry = new PluginLoader(Versions.api()).load(pluginDirs);
             registry.warnings().forEach(reporter::warn);
             boolean listing = Arrays.asList(launcherArgs).contains("list-integrations");
+            String named = firstWord(launcherArgs);
             if (!listing) {
-                registry.problems().forEach(p -> reporter.warn(p.describe()));
+                // A problem with the integration being launched is the error itself, said once below.
+                registry.problems().stream().filter(p -> named == null || !p.concerns(named) || registry.find(named).isPresent())
+                        .forEach(p -> reporter.warn(p.describe()));
             }
             registry.integrations().forEach(li -> reporter.debug("integration '" + li.id() + "' from " + li.jar()
                     + " (" + li.origin() + ")"));
+            registry.problems().forEach(p -> reporter.debug("plugin " + p.jar() + " not used: " + p.reason()));
 
             CliContext context = new CliContext(env, home, registry, out, reporter, toolArgs, launcherArgCount, handoffTarget,
                     terminal);
@@ -123,9 +132,10 @@ public final class Main {
         if (ex instanceof UnmatchedArgumentException u && atRoot && !u.getUnmatched().isEmpty()
                 && !u.getUnmatched().get(0).startsWith("-")) {
             String name = u.getUnmatched().get(0);
-            Optional<PluginProblem> broken = registry.problemFor(name);
-            if (broken.isPresent()) {
-                reporter.error("integration '" + name + "' is unavailable: " + broken.get().describe());
+            List<PluginProblem> broken = registry.problemsFor(name);
+            if (!broken.isEmpty()) {
+                reporter.error("integration '" + name + "' is unavailable: " + broken.stream().map(PluginProblem::describe)
+                        .collect(java.util.stream.Collectors.joining("; ")));
                 return ExitCode.PLUGIN;
             }
             List<String> suggestions = new ArrayList<>(u.getSuggestions());
@@ -173,6 +183,18 @@ public final class Main {
         }
         String userHome = System.getProperty("user.home");
         return userHome == null || userHome.isEmpty() || userHome.equals("?") ? Optional.empty() : Optional.of(Path.of(userHome));
+    }
+
+    /** The first argument that is not an option (or an option's value): the command or integration named. */
+    private static String firstWord(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--plugins-dir")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
     }
 
     private static List<Path> pluginDirFlags(String[] args) {

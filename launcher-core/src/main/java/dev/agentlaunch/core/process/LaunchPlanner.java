@@ -70,14 +70,14 @@ public final class LaunchPlanner {
         try {
             result = call.get();
         } catch (LaunchRefusedException e) {
-            throw LauncherException.usage(e.getMessage());
+            throw LauncherException.usage(oneLine(e.getMessage()));
         } catch (LauncherException e) {
             throw e;
         } catch (UncheckedIOException e) {
             throw LauncherException.notReady(e.getMessage() + ": " + e.getCause().getMessage());
         } catch (RuntimeException | LinkageError e) {
             throw new LauncherException(dev.agentlaunch.core.ExitCode.PLUGIN, "plugin " + loaded.jar() + " failed in "
-                    + method + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + method + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()))
                     + "; report it to the plugin's author or remove the jar", e);
         }
         if (result == null) {
@@ -87,7 +87,12 @@ public final class LaunchPlanner {
         return result;
     }
 
-    private static void checkEnv(LoadedIntegration loaded, Map<String, String> env) {
+    /** A plugin's message on one line: errors are one line whatever the plugin put in them. */
+    private static String oneLine(String message) {
+        return String.valueOf(message).replace("\0", "\\0").replaceAll("\\s+", " ").trim();
+    }
+
+    static void checkEnv(LoadedIntegration loaded, Map<String, String> env) {
         env.forEach((name, value) -> {
             if (name == null || !ENV_NAME.matcher(name).matches()) {
                 throw LauncherException.plugin("plugin " + loaded.jar() + " set an invalid environment variable name '"
@@ -100,7 +105,7 @@ public final class LaunchPlanner {
         });
     }
 
-    private static void checkArgs(LoadedIntegration loaded, List<String> args) {
+    static void checkArgs(LoadedIntegration loaded, List<String> args) {
         for (String a : args) {
             if (a == null || a.indexOf('\0') >= 0) {
                 throw LauncherException.plugin("plugin " + loaded.jar() + " returned an argument that is null or contains NUL; "
