@@ -93,17 +93,34 @@ class CodexIT {
     @ParameterizedTest(name = "{0} subagent on {1}")
     @CsvSource({"explorer, " + SMALL, "worker, " + MEDIUM})
     void aSpawnedSubagentRunsOnItsRolesTier(String role, String model) throws Exception {
-        sim.answerWithToolCall("spawn_agent", "{\"agent_type\":\"" + role + "\",\"message\":\"list the files\"}");
-        // exec ends with its main turn and may take a running subagent down before that subagent's
-        // first request: hold the main turn's second request until the subagent's has arrived.
-        sim.delay("/v1/responses", Duration.ZERO);     // the first main-turn request passes unheld
-        sim.holdUntil("/v1/responses", req -> model.equals(req.model()), Duration.ofSeconds(60));
+        // codex exec 0.169.0 sometimes ends its session before a spawned subagent's first request
+        // (seen in about 1 run of 4, even with the main turn held): an attempt without any subagent
+        // request proves nothing either way, so up to three attempts run. A subagent request on the
+        // wrong model fails at once.
+        RecordedRequest subagent = null;
+        Launcher.Result r = null;
+        for (int attempt = 1; attempt <= 3 && subagent == null; attempt++) {
+            if (attempt > 1) {
+                sim.close();
+                sim = OllamaSimulator.start().addModels(LARGE, MEDIUM, SMALL);
+            }
+            sim.answerWithToolCall("spawn_agent", "{\"agent_type\":\"" + role + "\",\"message\":\"list the files\"}");
+            // exec ends with its main turn and may take a running subagent down before that subagent's
+            // first request: hold the main turn's second request until the subagent's has arrived.
+            sim.delay("/v1/responses", Duration.ZERO);     // the first main-turn request passes unheld
+            sim.holdUntil("/v1/responses", req -> model.equals(req.model()), Duration.ofSeconds(60));
 
-        Launcher.Result r = codex("exec", "--skip-git-repo-check", "explore this repository with a subagent");
-        assertEquals(0, r.exitCode(), r.toString());
-        assertEquals(0, sim.pendingToolCalls(), "Codex never offered spawn_agent: " + responses());
-        RecordedRequest subagent = responses().stream().filter(req -> model.equals(req.model())).findFirst()
-                .orElseThrow(() -> new AssertionError("no request on " + model + ": " + responses() + "\n" + r.toString()));
+            r = codex("exec", "--skip-git-repo-check", "explore this repository with a subagent");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertEquals(0, sim.pendingToolCalls(), "Codex never offered spawn_agent: " + responses());
+            List<RecordedRequest> fromSubagents = responses().stream()
+                    .filter(req -> String.valueOf(req.header("x-codex-turn-metadata")).contains("\"thread_source\":\"subagent\""))
+                    .toList();
+            fromSubagents.forEach(req -> assertEquals(model, req.model(), "the " + role + " subagent's request " + req));
+            subagent = fromSubagents.isEmpty() ? null : fromSubagents.get(0);
+        }
+        Launcher.Result last = r;
+        assertTrue(subagent != null, () -> "no subagent request in 3 attempts: " + responses() + "\n" + last);
         assertTrue(String.valueOf(subagent.header("x-codex-turn-metadata")).contains("\"thread_source\":\"subagent\""),
                 "the request is the spawned subagent's: " + subagent.header("x-codex-turn-metadata"));
         assertEquals(LARGE, responses().get(0).model(), "the main turn stays on the large tier");

@@ -107,7 +107,7 @@ class ListIntegrationsPluginInfoTest {
         Files.writeString(tool, "#!/bin/sh\ntouch '" + marker + "'\necho 9.9.9\n");
         Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        String[] r = run("proven", "--model", "m:1", "--dry-run");
+        String[] r = run("proven", "--model", "m:1", "--dry-run", "--offline");
 
         assertTrue(r[0].contains("PROVEN_MODEL"), r[0]);
         assertFalse(Files.exists(marker), "the dry run did not run the tool");

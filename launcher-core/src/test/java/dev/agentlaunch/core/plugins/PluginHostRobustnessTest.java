@@ -151,11 +151,11 @@ class PluginHostRobustnessTest {
         String reasonLine = reasonLine(list.out(), jar);
         assertTrue(reasonLine.contains(reason), "one-line reason for " + what + ": " + list);
 
-        Run good = launch("good", "--model", "m:1", "--dry-run");
+        Run good = launch("good", "--model", "m:1", "--dry-run", "--offline");
         assertEquals(0, good.exit(), good::toString);
         assertTrue(hasEnv(good.out(), "TOOL_MODEL", "m:1"), good::toString);
 
-        Run broken = launch(name, "--model", "m:1", "--dry-run");
+        Run broken = launch(name, "--model", "m:1", "--dry-run", "--offline");
         assertEquals(ExitCode.PLUGIN, broken.exit(), broken::toString);
         assertEquals(1, broken.errLines().size(), broken::toString);
         assertTrue(broken.err().contains(jar.toString()), "names the plugin file: " + broken);
@@ -198,10 +198,10 @@ class PluginHostRobustnessTest {
         assertTrue(list.out().contains("good "), list::toString);
         assertTrue(reasonLine(list.out(), jar).contains(reason), list::toString);
 
-        Run good = launch("good", "--model", "m:1", "--dry-run");
+        Run good = launch("good", "--model", "m:1", "--dry-run", "--offline");
         assertEquals(0, good.exit(), good::toString);
 
-        Run broken = launch(name, "--model", "m:1", "--dry-run");
+        Run broken = launch(name, "--model", "m:1", "--dry-run", "--offline");
         assertEquals(ExitCode.PLUGIN, broken.exit(), broken::toString);
         assertEquals(1, broken.errLines().size(), broken::toString);
         assertTrue(broken.err().contains(jar.toString()) && broken.err().contains(reason), broken::toString);
@@ -217,9 +217,9 @@ class PluginHostRobustnessTest {
         assertEquals(0, list.exit(), list::toString);
         assertTrue(reasonLine(list.out(), one).contains(two.toString()), list::toString);
         assertTrue(reasonLine(list.out(), two).contains(one.toString()), list::toString);
-        assertEquals(0, launch("good", "--model", "m:1", "--dry-run").exit());
+        assertEquals(0, launch("good", "--model", "m:1", "--dry-run", "--offline").exit());
 
-        Run dup = launch("dup", "--model", "m:1", "--dry-run");
+        Run dup = launch("dup", "--model", "m:1", "--dry-run", "--offline");
         assertEquals(ExitCode.PLUGIN, dup.exit(), dup::toString);
         assertEquals(1, dup.errLines().size(), dup::toString);
         assertTrue(dup.err().contains("dup-one.jar") && dup.err().contains("dup-two.jar"), dup::toString);
@@ -236,7 +236,7 @@ class PluginHostRobustnessTest {
         assertTrue(list.out().contains("my-claude 1.0.0 (--plugins-dir, " + shadow + ")"), list::toString);
         assertTrue(reasonLine(list.out(), builtIn).contains("shadowed by " + shadow), list::toString);
 
-        Run run = launch(Optional.of(dist), "claude", "--model", "m:1", "--dry-run");
+        Run run = launch(Optional.of(dist), "claude", "--model", "m:1", "--dry-run", "--offline");
         assertEquals(0, run.exit(), run::toString);
         assertTrue(hasEnv(run.out(), "SHADOW", "yes"), "the earlier directory's plugin runs: " + run);
         assertTrue(run.err().contains("shadowed by " + shadow), "and says so on every launch: " + run);
@@ -251,7 +251,7 @@ class PluginHostRobustnessTest {
         assertFalse(list.out().startsWith("good "), "nothing is loaded from it: " + list);
         assertTrue(list.err().contains("chmod go-w " + plugins), list::toString);
         assertTrue(reasonLine(list.out(), plugins.resolve("good.jar")).contains("chmod go-w " + plugins), list::toString);
-        Run good = launch("good", "--model", "m:1", "--dry-run");
+        Run good = launch("good", "--model", "m:1", "--dry-run", "--offline");
         assertEquals(ExitCode.PLUGIN, good.exit(), good::toString);
         assertTrue(good.errLines().get(good.errLines().size() - 1).contains(plugins.resolve("good.jar") + " skipped: its directory "
                 + "is writable by other users"), good::toString);
@@ -265,8 +265,8 @@ class PluginHostRobustnessTest {
         Run list = launch("list-integrations");
         assertTrue(reasonLine(list.out(), jar).contains("writable by other users"), list::toString);
         assertTrue(reasonLine(list.out(), jar).contains("chmod go-w " + jar), list::toString);
-        assertEquals(0, launch("good", "--model", "m:1", "--dry-run").exit());
-        Run run = launch("ctor", "--model", "m:1", "--dry-run");
+        assertEquals(0, launch("good", "--model", "m:1", "--dry-run", "--offline").exit());
+        Run run = launch("ctor", "--model", "m:1", "--dry-run", "--offline");
         assertEquals(ExitCode.PLUGIN, run.exit(), run::toString);
         assertTrue(run.err().contains("chmod go-w " + jar), run::toString);
     }
@@ -290,7 +290,7 @@ class PluginHostRobustnessTest {
         Path jar = TestPlugins.jar(plugins.resolve("jackson.jar"), TestPlugins.descriptor("jackson", "^1.0.0"), classes,
                 "jackson", otherJackson());
 
-        Run run = launch("jackson", "--model", "m:1", "--dry-run");
+        Run run = launch("jackson", "--model", "m:1", "--dry-run", "--offline");
 
         assertEquals(0, run.exit(), run::toString);
         assertTrue(hasEnv(run.out(), "JACKSON_VERSION", "2.17.2"), "the plugin's own Jackson, not the launcher's: " + run);
