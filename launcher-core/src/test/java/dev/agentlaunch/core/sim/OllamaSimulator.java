@@ -1,0 +1,630 @@
+package dev.agentlaunch.core.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A <b>simulator</b> of Ollama's HTTP API for tests. It is not Ollama, runs no model and says so
+ * in every answer (header {@code X-Simulator}) and on {@code GET /}.
+ *
+ * <p>It binds a JDK {@link HttpServer} to 127.0.0.1 on a free port and answers:
+ * <ul>
+ *   <li>Ollama's native API: {@code GET|HEAD /}, {@code GET /api/version}, {@code GET /api/tags},
+ *       {@code POST /api/show}, {@code GET /api/ps}, {@code POST /api/pull} (NDJSON progress);</li>
+ *   <li>Anthropic Messages (Claude Code): {@code POST /v1/messages} (SSE or one JSON message),
+ *       {@code POST /v1/messages/count_tokens};</li>
+ *   <li>OpenAI-compatible (Codex, OpenCode, Qwen Code): {@code GET /v1/models},
+ *       {@code POST /v1/chat/completions}, {@code POST /v1/responses}.</li>
+ * </ul>
+ * Chat endpoints answer "Hello from the simulator (model M)." for a configured model and 404 for
+ * any other; {@link #answerWithToolCall} scripts a tool call instead. Every request is recorded
+ * ({@link #requests()}), including unknown paths, which get 404 {@code {"error":"..."}}.
+ *
+ * <p><b>Fault injection</b> ({@link #failNext}, {@link #respondRaw}, {@link #delay},
+ * {@link #blackHole}) is per path (query ignored) and <b>one-shot</b>: each injection is used by
+ * exactly one later request to that path, in the order they were added; the request is still
+ * recorded. A delayed request is then answered normally. A black-holed request is accepted and
+ * never answered until {@link #close()}.
+ *
+ * <p>Thread-safe. Handlers run on a cached pool of daemon threads, so delays and black holes do
+ * not starve other requests.
+ */
+public final class OllamaSimulator implements AutoCloseable {
+
+    /** What the simulator is; sent in the {@code X-Simulator} header of every answer. */
+    public static final String DISCLAIMER =
+            "agent-launch OllamaSimulator: a simulator of Ollama's HTTP API for tests, not Ollama";
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Map<String, SimModel> models = new LinkedHashMap<>();
+    private final Map<String, SimModel> pullable = new LinkedHashMap<>();
+    private final Map<String, Integer> loaded = new LinkedHashMap<>();
+    private final List<RecordedRequest> log = new ArrayList<>();
+    private final Map<String, Deque<Injection>> injections = new ConcurrentHashMap<>();
+    private final Set<HttpExchange> blackHoled = ConcurrentHashMap.newKeySet();
+    private final ToolScript toolScript = new ToolScript();
+    private final AtomicLong ids = new AtomicLong();
+    private final Instant modifiedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private final AnthropicApi anthropic = new AnthropicApi(this);
+    private final OpenAiApi openAi = new OpenAiApi(this);
+    private volatile String version = "0.13.0";
+    private volatile Duration pullChunkDelay = Duration.ZERO;
+    private volatile PrintStream requestLog;
+    private volatile Path dumpDir;
+
+    private OllamaSimulator(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        AtomicInteger threads = new AtomicInteger();
+        executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "ollama-sim-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts a simulator on a free loopback port, with no models. */
+    public static OllamaSimulator start() {
+        return start(0);
+    }
+
+    /** Starts a simulator on the given loopback port (0: a free one). */
+    public static OllamaSimulator start(int port) {
+        try {
+            return new OllamaSimulator(port);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the Ollama simulator on port " + port + ": " + e, e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT}, no trailing slash: what {@code OLLAMA_HOST} would hold. */
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    // ---------------------------------------------------------------- configuration
+
+    /** Adds (or replaces) an installed model: it shows in /api/tags, /api/show, /v1/models and chats work with it. */
+    public OllamaSimulator addModel(SimModel model) {
+        synchronized (models) {
+            models.put(model.name(), model);
+        }
+        return this;
+    }
+
+    /** Adds installed models with default details ({@link SimModel#named}). */
+    public OllamaSimulator addModels(String... names) {
+        for (String name : names) {
+            addModel(SimModel.named(name));
+        }
+        return this;
+    }
+
+    /** Removes an installed model (as {@code ollama rm} would). */
+    public OllamaSimulator removeModel(String name) {
+        synchronized (models) {
+            models.remove(SimModel.normalize(name));
+        }
+        return this;
+    }
+
+    /** The installed models, in the order added. */
+    public List<SimModel> models() {
+        synchronized (models) {
+            return List.copyOf(models.values());
+        }
+    }
+
+    /** Makes a model available to {@code POST /api/pull}; after a successful pull it is installed. */
+    public OllamaSimulator pullable(SimModel model) {
+        synchronized (models) {
+            pullable.put(model.name(), model);
+        }
+        return this;
+    }
+
+    /** Reports a model as loaded in {@code GET /api/ps} with this context length. */
+    public OllamaSimulator loaded(String name, int contextLength) {
+        synchronized (models) {
+            loaded.put(SimModel.normalize(name), contextLength);
+        }
+        return this;
+    }
+
+    /** The version {@code GET /api/version} reports (default 0.13.0). */
+    public OllamaSimulator version(String ollamaVersion) {
+        this.version = ollamaVersion;
+        return this;
+    }
+
+    /** A pause before each line of a streamed pull (default none), so a test can interrupt a pull mid-way. */
+    public OllamaSimulator pullChunkDelay(Duration delay) {
+        this.pullChunkDelay = delay;
+        return this;
+    }
+
+    /** Prints each request's line ({@link RecordedRequest#toString()}) to the stream as it arrives; null stops. */
+    public OllamaSimulator logRequestsTo(PrintStream out) {
+        this.requestLog = out;
+        return this;
+    }
+
+    /** Writes each request's body to {@code DIR/NNN-<path>.json} as it arrives (for manual runs); null stops. */
+    public OllamaSimulator dumpBodiesTo(Path dir) {
+        this.dumpDir = dir;
+        return this;
+    }
+
+    /**
+     * Arms a one-shot tool call: the first later chat request (any API) that offers a tool named
+     * {@code toolName} is answered with a call of it with this input (a JSON object). Requests that
+     * do not offer the tool, and requests carrying a tool result, are answered with text.
+     */
+    public OllamaSimulator answerWithToolCall(String toolName, String inputJson) {
+        JsonNode input;
+        try {
+            input = JSON.readTree(inputJson);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("tool input is not JSON: " + inputJson, e);
+        }
+        if (input == null || !input.isObject()) {
+            throw new IllegalArgumentException("tool input must be a JSON object: " + inputJson);
+        }
+        toolScript.arm(toolName, input);
+        return this;
+    }
+
+    /** Tool calls armed and not yet used. */
+    public int pendingToolCalls() {
+        return toolScript.pending();
+    }
+
+    // ---------------------------------------------------------------- fault injection (one-shot, per path)
+
+    /** The next request to {@code path} gets this status with {@code {"error":"simulated failure (HTTP N)"}}. */
+    public OllamaSimulator failNext(String path, int status) {
+        return failNext(path, status, "simulated failure (HTTP " + status + ")");
+    }
+
+    /** The next request to {@code path} gets this status with {@code {"error":message}}. */
+    public OllamaSimulator failNext(String path, int status, String message) {
+        ObjectNode body = JSON.createObjectNode().put("error", message);
+        return inject(path, new Injection.Raw(status, "application/json; charset=utf-8", body.toString()));
+    }
+
+    /** The next request to {@code path} gets exactly this status, content type and body (HTML, truncated JSON, ...). */
+    public OllamaSimulator respondRaw(String path, int status, String contentType, String body) {
+        return inject(path, new Injection.Raw(status, contentType, body));
+    }
+
+    /** The next request to {@code path} is answered normally, after this pause. */
+    public OllamaSimulator delay(String path, Duration delay) {
+        return inject(path, new Injection.Delay(delay));
+    }
+
+    /** The next request to {@code path} is accepted and never answered (the connection stays open until {@link #close()}). */
+    public OllamaSimulator blackHole(String path) {
+        return inject(path, new Injection.BlackHole());
+    }
+
+    private OllamaSimulator inject(String path, Injection injection) {
+        injections.computeIfAbsent(stripQuery(path), p -> new ArrayDeque<>()).add(injection);
+        return this;
+    }
+
+    private Injection nextInjection(String path) {
+        Deque<Injection> queue = injections.get(path);
+        if (queue == null) {
+            return null;
+        }
+        synchronized (queue) {
+            return queue.poll();
+        }
+    }
+
+    // ---------------------------------------------------------------- request log
+
+    /** Every request so far, in arrival order (a snapshot). */
+    public List<RecordedRequest> requests() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    /** The requests to this path (query string ignored), in arrival order. */
+    public List<RecordedRequest> requests(String path) {
+        String p = stripQuery(path);
+        return requests().stream().filter(r -> r.path().equals(p)).toList();
+    }
+
+    /** Forgets the recorded requests. */
+    public void clearRequests() {
+        synchronized (log) {
+            log.clear();
+        }
+    }
+
+    /**
+     * Waits until at least {@code count} requests to {@code path} have arrived (recorded before they
+     * are answered) and returns the {@code count}-th; throws {@link AssertionError} on timeout.
+     */
+    public RecordedRequest awaitRequest(String path, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String p = stripQuery(path);
+        synchronized (log) {
+            while (true) {
+                List<RecordedRequest> matching = log.stream().filter(r -> r.path().equals(p)).toList();
+                if (matching.size() >= count) {
+                    return matching.get(count - 1);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no request #" + count + " to " + p + " within " + timeout
+                            + "; requests: " + log);
+                }
+                TimeUnit.NANOSECONDS.timedWait(log, left);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** Stops the server, drops black-holed and delayed requests, and frees the port. */
+    @Override
+    public void close() {
+        server.stop(0);
+        for (HttpExchange ex : blackHoled) {
+            ex.close();
+        }
+        blackHoled.clear();
+        executor.shutdownNow();
+    }
+
+    /**
+     * Manual runs: {@code [PORT] [MODEL...] [--tool-call NAME=JSON]... [--dump DIR]}; starts a
+     * simulator on PORT (default: a free one), installs the models, arms the tool calls, prints the
+     * URL and then one line per request (with {@code --dump}, also each request's headers and body).
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int port = 0;
+        List<String> names = new ArrayList<>();
+        List<String> toolCalls = new ArrayList<>();
+        Path dump = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--tool-call") && i + 1 < args.length) {
+                toolCalls.add(args[++i]);
+            } else if (args[i].equals("--dump") && i + 1 < args.length) {
+                dump = Path.of(args[++i]);
+            } else if (i == 0 && args[i].matches("\\d+")) {
+                port = Integer.parseInt(args[i]);
+            } else {
+                names.add(args[i]);
+            }
+        }
+        OllamaSimulator sim = start(port).logRequestsTo(System.out).dumpBodiesTo(dump);
+        names.forEach(sim::addModels);
+        for (String call : toolCalls) {
+            int eq = call.indexOf('=');
+            sim.answerWithToolCall(call.substring(0, eq), call.substring(eq + 1));
+        }
+        System.out.println(DISCLAIMER);
+        System.out.println("listening on " + sim.url() + " with models " + sim.models().stream().map(SimModel::name).toList());
+        System.out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
+        Thread.currentThread().join();
+    }
+
+    // ---------------------------------------------------------------- dispatch
+
+    private void handle(HttpExchange ex) {
+        boolean keepOpen = false;
+        try {
+            ex.getResponseHeaders().set("X-Simulator", DISCLAIMER);
+            RecordedRequest req = record(ex);
+            Reply reply = new Reply(ex);
+            Injection injection = nextInjection(req.path());
+            if (injection instanceof Injection.BlackHole) {
+                blackHoled.add(ex);
+                keepOpen = true;
+                return;
+            } else if (injection instanceof Injection.Raw raw) {
+                reply.text(raw.status(), raw.contentType(), raw.body());
+                return;
+            } else if (injection instanceof Injection.Delay d) {
+                Thread.sleep(d.delay().toMillis());
+            }
+            route(req, reply);
+        } catch (IOException e) {
+            // the client went away mid-answer (e.g. an interrupted pull): nothing to do
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            try {
+                new Reply(ex).json(500, JSON.createObjectNode().put("error", "simulator bug: " + e));
+            } catch (IOException | RuntimeException ignored) {
+                // headers were already sent
+            }
+        } finally {
+            if (!keepOpen) {
+                ex.close();
+            }
+        }
+    }
+
+    private RecordedRequest record(HttpExchange ex) throws IOException {
+        String body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JsonNode json = null;
+        if (!body.isBlank()) {
+            try {
+                json = JSON.readTree(body);
+            } catch (IOException notJson) {
+                json = null;
+            }
+        }
+        String model = null;
+        if (json != null && json.isObject()) {
+            JsonNode m = json.hasNonNull("model") ? json.get("model") : json.get("name");
+            model = m != null && m.isTextual() ? m.asText() : null;
+        }
+        RecordedRequest req = new RecordedRequest(ex.getRequestMethod(), ex.getRequestURI().getPath(),
+                ex.getRequestURI().getRawQuery(), model, ex.getRequestHeaders(), body, json);
+        synchronized (log) {
+            log.add(req);
+            log.notifyAll();
+        }
+        PrintStream out = requestLog;
+        Path dir = dumpDir;
+        int number;
+        synchronized (log) {
+            number = log.size();
+        }
+        if (out != null) {
+            out.println(req + (req.query() == null ? "" : "  (?" + req.query() + ")"));
+            out.flush();
+        }
+        if (dir != null) {
+            Files.createDirectories(dir);
+            String name = String.format("%03d%s.json", number, req.path().replaceAll("[^A-Za-z0-9]+", "-"));
+            Files.writeString(dir.resolve(name), req + "\n" + req.headers() + "\n\n" + body);
+        }
+        return req;
+    }
+
+    private void route(RecordedRequest req, Reply reply) throws IOException, InterruptedException {
+        String key = req.method() + " " + req.path();
+        switch (key) {
+            case "GET /", "HEAD /" -> reply.text(200, "text/plain; charset=utf-8", "Ollama is running (agent-launch simulator)");
+            case "GET /api/version" -> reply.json(200, JSON.createObjectNode().put("version", version));
+            case "GET /api/tags" -> reply.json(200, tags());
+            case "POST /api/show" -> show(req, reply);
+            case "GET /api/ps" -> reply.json(200, ps());
+            case "POST /api/pull" -> pull(req, reply);
+            case "GET /v1/models" -> openAi.models(reply);
+            case "POST /v1/messages" -> anthropic.messages(req, reply);
+            case "POST /v1/messages/count_tokens" -> anthropic.countTokens(req, reply);
+            case "POST /v1/chat/completions" -> openAi.chatCompletions(req, reply);
+            case "POST /v1/responses" -> openAi.responses(req, reply);
+            default -> {
+                if (req.method().equals("GET") && req.path().startsWith("/v1/models/")) {
+                    openAi.model(req.path().substring("/v1/models/".length()), reply);
+                } else {
+                    reply.json(404, JSON.createObjectNode().put("error",
+                            "simulator: no such endpoint: " + req.method() + " " + req.path()));
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- shared helpers for the API classes
+
+    /** The installed model with this name (Ollama's matching: {@code qwen3} is {@code qwen3:latest}), or null. */
+    SimModel find(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        synchronized (models) {
+            return models.get(SimModel.normalize(name));
+        }
+    }
+
+    long nextId() {
+        return ids.incrementAndGet();
+    }
+
+    ToolScript toolScript() {
+        return toolScript;
+    }
+
+    static String replyText(String model) {
+        return "Hello from the simulator (model " + model + ").";
+    }
+
+    /** A rough token count: a quarter of the characters. */
+    static int estimateTokens(String text) {
+        return Math.max(1, text.length() / 4);
+    }
+
+    static String stripQuery(String path) {
+        int q = path.indexOf('?');
+        return q < 0 ? path : path.substring(0, q);
+    }
+
+    // ---------------------------------------------------------------- native endpoints
+
+    private ObjectNode details(SimModel m) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("parent_model", "");
+        d.put("format", "gguf");
+        d.put("family", m.family());
+        d.putArray("families").add(m.family());
+        d.put("parameter_size", m.parameterSize());
+        d.put("quantization_level", m.quantizationLevel());
+        return d;
+    }
+
+    private String modified() {
+        return modifiedAt.atOffset(ZoneOffset.UTC).format(RFC3339);
+    }
+
+    private ObjectNode tags() {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode list = root.putArray("models");
+        for (SimModel m : models()) {
+            ObjectNode o = list.addObject();
+            o.put("name", m.name());
+            o.put("model", m.name());
+            o.put("modified_at", modified());
+            o.put("size", m.sizeBytes());
+            o.put("digest", m.digest());
+            o.set("details", details(m));
+        }
+        return root;
+    }
+
+    private void show(RecordedRequest req, Reply reply) throws IOException {
+        SimModel m = find(req.model());
+        if (m == null) {
+            reply.json(404, JSON.createObjectNode().put("error", "model '" + req.model() + "' not found"));
+            return;
+        }
+        ObjectNode root = JSON.createObjectNode();
+        root.put("license", "");
+        root.put("modelfile", "# Modelfile generated by the agent-launch Ollama simulator\nFROM " + m.name() + "\n");
+        root.put("parameters", "");
+        root.put("template", "{{ .Prompt }}");
+        root.set("details", details(m));
+        ObjectNode info = root.putObject("model_info");
+        info.put("general.architecture", m.family());
+        info.put("general.parameter_count", m.sizeBytes() * 2);
+        info.put(m.family() + ".context_length", m.contextLength());
+        info.put(m.family() + ".embedding_length", 2560);
+        ArrayNode caps = root.putArray("capabilities");
+        m.capabilities().forEach(caps::add);
+        root.put("modified_at", modified());
+        reply.json(200, root);
+    }
+
+    private ObjectNode ps() {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode list = root.putArray("models");
+        Map<String, Integer> snapshot;
+        synchronized (models) {
+            snapshot = new LinkedHashMap<>(loaded);
+        }
+        String expires = Instant.now().plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS)
+                .atOffset(ZoneOffset.UTC).format(RFC3339);
+        snapshot.forEach((name, ctx) -> {
+            SimModel m = find(name);
+            if (m == null) {
+                m = SimModel.named(name);
+            }
+            ObjectNode o = list.addObject();
+            o.put("name", m.name());
+            o.put("model", m.name());
+            o.put("size", m.sizeBytes());
+            o.put("digest", m.digest());
+            o.set("details", details(m));
+            o.put("expires_at", expires);
+            o.put("size_vram", m.sizeBytes());
+            o.put("context_length", ctx);
+        });
+        return root;
+    }
+
+    private void pull(RecordedRequest req, Reply reply) throws IOException, InterruptedException {
+        JsonNode body = req.json();
+        boolean stream = body == null || !body.has("stream") || body.get("stream").asBoolean(true);
+        SimModel m;
+        synchronized (models) {
+            m = req.model() == null ? null : pullable.get(SimModel.normalize(req.model()));
+        }
+        String missing = "pull model manifest: file does not exist";
+        if (!stream) {
+            if (m == null) {
+                reply.json(500, JSON.createObjectNode().put("error", missing));
+            } else {
+                addModel(m);
+                reply.json(200, JSON.createObjectNode().put("status", "success"));
+            }
+            return;
+        }
+        reply.startStream("application/x-ndjson");
+        pullLine(reply, JSON.createObjectNode().put("status", "pulling manifest"));
+        if (m == null) {
+            pullLine(reply, JSON.createObjectNode().put("error", missing));
+            reply.end();
+            return;
+        }
+        long[] sizes = {m.sizeBytes(), 11_338};
+        String[] digests = {m.digest(), SimModel.sha256(m.name() + "/params")};
+        for (int layer = 0; layer < sizes.length; layer++) {
+            for (int step = 0; step <= 4; step++) {
+                ObjectNode o = JSON.createObjectNode();
+                o.put("status", "pulling " + digests[layer].substring(0, 12));
+                o.put("digest", "sha256:" + digests[layer]);
+                o.put("total", sizes[layer]);
+                if (step > 0) {
+                    o.put("completed", sizes[layer] * step / 4);
+                }
+                pullLine(reply, o);
+            }
+        }
+        pullLine(reply, JSON.createObjectNode().put("status", "verifying sha256 digest"));
+        pullLine(reply, JSON.createObjectNode().put("status", "writing manifest"));
+        addModel(m);
+        pullLine(reply, JSON.createObjectNode().put("status", "success"));
+        reply.end();
+    }
+
+    private void pullLine(Reply reply, JsonNode line) throws IOException, InterruptedException {
+        long pause = pullChunkDelay.toMillis();
+        if (pause > 0) {
+            Thread.sleep(pause);
+        }
+        reply.line(line);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.agentlaunch.core.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A model that the {@link OllamaSimulator} knows about: what {@code /api/tags}, {@code /api/show},
+ * {@code /api/ps} and {@code /v1/models} report for it. Immutable; every setter returns a copy:
+ * <pre>{@code
+ * SimModel.named("qwen3:4b").sizeBytes(2_600_000_000L).contextLength(40960).capabilities("completion", "tools")
+ * }</pre>
+ * Defaults: 1 GB, context length 32768, capabilities {@code completion, tools}, family from the
+ * name ({@code qwen3:4b} gives {@code qwen3}), parameter size from the tag ({@code 4b} gives
+ * {@code 4B}, otherwise {@code 7B}), quantization {@code Q4_K_M}, and a digest derived from the name.
+ *
+ * @param name              the full name, normalized as Ollama does ({@code qwen3} becomes {@code qwen3:latest})
+ * @param sizeBytes         size on disk, reported by /api/tags and /api/ps
+ * @param contextLength     {@code <family>.context_length} in /api/show's {@code model_info}
+ * @param capabilities      /api/show's {@code capabilities}
+ * @param family            {@code details.family} and {@code general.architecture}
+ * @param parameterSize     {@code details.parameter_size}, e.g. {@code 4B}
+ * @param quantizationLevel {@code details.quantization_level}
+ * @param digest            hex sha256 without the {@code sha256:} prefix
+ */
+public record SimModel(String name, long sizeBytes, int contextLength, List<String> capabilities,
+                       String family, String parameterSize, String quantizationLevel, String digest) {
+
+    public SimModel {
+        Objects.requireNonNull(name, "name");
+        capabilities = List.copyOf(capabilities);
+    }
+
+    /** A model with this name and the defaults described on the class. */
+    public static SimModel named(String name) {
+        String full = normalize(name);
+        String base = full.substring(full.lastIndexOf('/') + 1, full.lastIndexOf(':'));
+        String tag = full.substring(full.lastIndexOf(':') + 1);
+        String params = tag.matches("\\d+(\\.\\d+)?[bm]") ? tag.toUpperCase(Locale.ROOT) : "7B";
+        return new SimModel(full, 1_000_000_000L, 32768, List.of("completion", "tools"),
+                base, params, "Q4_K_M", sha256(full));
+    }
+
+    public SimModel sizeBytes(long bytes) {
+        return new SimModel(name, bytes, contextLength, capabilities, family, parameterSize, quantizationLevel, digest);
+    }
+
+    public SimModel contextLength(int tokens) {
+        return new SimModel(name, sizeBytes, tokens, capabilities, family, parameterSize, quantizationLevel, digest);
+    }
+
+    public SimModel capabilities(String... caps) {
+        return new SimModel(name, sizeBytes, contextLength, List.of(caps), family, parameterSize, quantizationLevel, digest);
+    }
+
+    public SimModel family(String fam) {
+        return new SimModel(name, sizeBytes, contextLength, capabilities, fam, parameterSize, quantizationLevel, digest);
+    }
+
+    public SimModel parameterSize(String size) {
+        return new SimModel(name, sizeBytes, contextLength, capabilities, family, size, quantizationLevel, digest);
+    }
+
+    public SimModel quantizationLevel(String level) {
+        return new SimModel(name, sizeBytes, contextLength, capabilities, family, parameterSize, level, digest);
+    }
+
+    /**
+     * Ollama's name normalization, enough for tests: lower case, and a name without a tag gets
+     * {@code :latest} ({@code qwen3} and {@code qwen3:latest} are the same model).
+     */
+    public static String normalize(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        int slash = n.lastIndexOf('/');
+        return n.indexOf(':', slash + 1) >= 0 ? n : n + ":latest";
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
