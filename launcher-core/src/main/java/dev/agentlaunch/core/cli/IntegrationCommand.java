@@ -3,6 +3,9 @@ package dev.agentlaunch.core.cli;
 import dev.agentlaunch.api.Integration;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.config.ConfigReader;
+import dev.agentlaunch.core.config.RequestResolver;
+import dev.agentlaunch.core.config.ResolvedRequest;
 import dev.agentlaunch.core.output.PlanPrinter;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
 import dev.agentlaunch.core.process.Handoff;
@@ -29,6 +32,12 @@ public final class IntegrationCommand implements Callable<Integer> {
 
     @Mixin
     TierOptions tiers;
+
+    @Mixin
+    ProfileOption profile;
+
+    @Mixin
+    ConfigOptions config;
 
     @Mixin
     ServerOptions server;
@@ -60,8 +69,10 @@ public final class IntegrationCommand implements Callable<Integer> {
                 .footer("  launch " + id + " --large qwen3:32b --medium qwen3:14b --small qwen3:4b",
                         "  launch " + id + " --model qwen3:8b",
                         "  launch " + id + " --large qwen3:32b --small qwen3:4b --dry-run",
+                        "  launch " + id + " --profile coding",
                         "",
-                        "Tiers you do not name take the next larger tier's model (else the next smaller one's).",
+                        "Per tier, first match wins: its flag, the profile, the config's default tiers, --model;",
+                        "a tier still empty takes the next larger tier's model (else the next smaller one's).",
                         "Plugin: " + loaded.pluginId() + " " + loaded.pluginVersion() + " (" + loaded.jar() + ")",
                         "Install " + integration.displayName() + ": " + integration.installHint());
         TierOptions.describe(spec, roles);
@@ -70,10 +81,12 @@ public final class IntegrationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ResolvedRequest resolved = new RequestResolver(context.env(), context.home(), new ConfigReader())
+                .resolve(loaded.id(), config.config, profile.profile, tiers.flags(), tiers.model, server.host);
         LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
-        LaunchPlan plan = planner.plan(loaded, tiers.request(), server.address(context.env()), context.toolArgs());
+        LaunchPlan plan = planner.plan(loaded, resolved.request(), resolved.server(), context.toolArgs());
         if (dryRun) {
-            new PlanPrinter(context.out()).print(plan, output.json);
+            new PlanPrinter(context.out(), resolved.profile()).print(plan, output.json);
             return 0;
         }
         Integration integration = loaded.integration();

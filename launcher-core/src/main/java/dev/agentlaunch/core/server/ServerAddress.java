@@ -28,6 +28,11 @@ public record ServerAddress(String url, String source) {
         return new ServerAddress(DEFAULT_URL, "default");
     }
 
+    /** An address from another source (a profile, the config file), parsed like {@code --host}. */
+    public static ServerAddress of(String raw, String source) {
+        return new ServerAddress(parse(raw, source), source);
+    }
+
     static String parse(String raw, String origin) {
         String s = raw.trim();
         String scheme = "http";
