@@ -1,9 +1,11 @@
 package dev.agentlaunch.core;
 
 import dev.agentlaunch.core.cli.CliContext;
+import dev.agentlaunch.core.cli.EnvCommand;
 import dev.agentlaunch.core.cli.IntegrationCommand;
 import dev.agentlaunch.core.cli.LaunchCommand;
 import dev.agentlaunch.core.cli.ListIntegrationsCommand;
+import dev.agentlaunch.core.cli.ProfileCommand;
 import dev.agentlaunch.core.output.Reporter;
 import dev.agentlaunch.core.plugins.IntegrationRegistry;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
@@ -86,6 +88,8 @@ public final class Main {
             CliContext context = new CliContext(env, home, registry, out, reporter, toolArgs, launcherArgCount, handoffTarget);
             CommandLine root = new CommandLine(new LaunchCommand());
             root.addSubcommand(new CommandLine(new ListIntegrationsCommand(context)));
+            root.addSubcommand(ProfileCommand.create(context));
+            root.addSubcommand(new CommandLine(new EnvCommand(context)));
             for (LoadedIntegration li : registry.integrations()) {
                 if (root.getSubcommands().containsKey(li.id())) {
                     reporter.warn("integration '" + li.id() + "' from " + li.jar() + " ignored: the name is a launcher command");
