@@ -75,6 +75,8 @@ public final class ConfigReader {
                 throw LauncherException.usage(location.path() + ":1:1: expected a JSON object at the top; see the config's $schema");
             }
             return new Parsed((ObjectNode) node, MAPPER.readValue(bytes, Config.class));
+        } catch (UnrecognizedPropertyException e) {
+            throw error(location, e, keyLocation(bytes, e).orElse(e.getLocation()));
         } catch (JsonProcessingException e) {
             throw error(location, e);
         } catch (IOException e) {
@@ -107,9 +109,37 @@ public final class ConfigReader {
                 + ": " + why + "; fix the file or point --config elsewhere", e);
     }
 
+    /**
+     * Where an unknown key itself starts. Jackson reports the position after the key's value
+     * (records bind through a token buffer), which may be lines later for a nested object.
+     */
+    private static java.util.Optional<JsonLocation> keyLocation(byte[] bytes, UnrecognizedPropertyException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() == null) {
+                return java.util.Optional.empty();
+            }
+            pointer.append('/').append(r.getFieldName().replace("~", "~0").replace("/", "~1"));
+        }
+        try (JsonParser p = MAPPER.getFactory().createParser(bytes)) {
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                        && p.getParsingContext().pathAsPointer().toString().equals(pointer.toString())) {
+                    return java.util.Optional.of(p.currentTokenLocation());
+                }
+            }
+        } catch (IOException ignored) {
+            // fall back to Jackson's own location
+        }
+        return java.util.Optional.empty();
+    }
+
     /** One line: {@code FILE:LINE:COLUMN: what is wrong; what to do}. */
     static LauncherException error(ConfigLocation location, JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
+        return error(location, e, e.getLocation());
+    }
+
+    private static LauncherException error(ConfigLocation location, JsonProcessingException e, JsonLocation at) {
         String where = location.path() + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr());
         String what;
         if (e instanceof UnrecognizedPropertyException u) {
@@ -122,6 +152,8 @@ public final class ConfigReader {
                     "^Cannot deserialize value of type `[^`]*` from String \"[^\"]*\": ", "") + "; fix the name";
         } else if (e instanceof MismatchedInputException m && !(m.getPath().isEmpty())) {
             what = "wrong type" + in(path(m)) + ": expected " + expected(m) + "; see the config's $schema";
+        } else if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            what = "unexpected text after the JSON object; fix the JSON";
         } else {
             what = firstLine(e.getOriginalMessage()) + "; fix the JSON";
         }
