@@ -1,7 +1,6 @@
 package dev.agentlaunch.core.cli;
 
 import dev.agentlaunch.core.LauncherException;
-import dev.agentlaunch.core.config.ConfigReader;
 import dev.agentlaunch.core.config.RequestResolver;
 import dev.agentlaunch.core.config.ResolvedRequest;
 import dev.agentlaunch.core.output.EnvPrinter;
@@ -55,7 +54,7 @@ public final class EnvCommand implements Callable<Integer> {
         LoadedIntegration loaded = context.registry().integrations().stream().filter(li -> li.id().equals(integration))
                 .findFirst().orElseThrow(() -> LauncherException.usage("unknown integration '" + integration
                         + "'; 'launch list-integrations' lists the available ones"));
-        ResolvedRequest resolved = new RequestResolver(context.env(), context.home(), new ConfigReader())
+        ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
                 .resolve(loaded.id(), config.config, profile.profile, tiers.flags(), tiers.model, host);
         LaunchPlan plan = new LaunchPlanner(context.env(), context.home(), context.reporter())
                 .plan(loaded, resolved.request(), resolved.server(), context.toolArgs());

@@ -3,7 +3,6 @@ package dev.agentlaunch.core.cli;
 import dev.agentlaunch.api.Integration;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.core.LauncherException;
-import dev.agentlaunch.core.config.ConfigReader;
 import dev.agentlaunch.core.config.RequestResolver;
 import dev.agentlaunch.core.config.ResolvedRequest;
 import dev.agentlaunch.core.output.PlanPrinter;
@@ -81,7 +80,7 @@ public final class IntegrationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ResolvedRequest resolved = new RequestResolver(context.env(), context.home(), new ConfigReader())
+        ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
                 .resolve(loaded.id(), config.config, profile.profile, tiers.flags(), tiers.model, server.host);
         LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
         LaunchPlan plan = planner.plan(loaded, resolved.request(), resolved.server(), context.toolArgs());

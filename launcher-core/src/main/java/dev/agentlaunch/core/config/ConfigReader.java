@@ -31,7 +31,14 @@ import java.util.stream.Collectors;
  * a profile never silently launches with other models.
  */
 public final class ConfigReader {
-    static final ObjectMapper MAPPER = strictMapper();
+    /** Built on first use: a launch without a config file never loads Jackson (startup time). */
+    private static final class Holder {
+        static final ObjectMapper MAPPER = strictMapper();
+    }
+
+    static ObjectMapper mapper() {
+        return Holder.MAPPER;
+    }
 
     private static ObjectMapper strictMapper() {
         ObjectMapper m = JsonMapper.builder()
@@ -67,14 +74,14 @@ public final class ConfigReader {
     public Parsed parse(ConfigLocation location) {
         byte[] bytes = bytes(location);
         try {
-            JsonNode node = MAPPER.readTree(bytes);
+            JsonNode node = mapper().readTree(bytes);
             if (node == null || node.isMissingNode()) {
                 throw LauncherException.usage(location.path() + ": the file is empty; write a JSON object, e.g. {}");
             }
             if (!node.isObject()) {
                 throw LauncherException.usage(location.path() + ":1:1: expected a JSON object at the top; see the config's $schema");
             }
-            return new Parsed((ObjectNode) node, MAPPER.readValue(bytes, Config.class));
+            return new Parsed((ObjectNode) node, mapper().readValue(bytes, Config.class));
         } catch (UnrecognizedPropertyException e) {
             throw error(location, e, keyLocation(bytes, e).orElse(e.getLocation()));
         } catch (JsonProcessingException e) {
@@ -121,7 +128,7 @@ public final class ConfigReader {
             }
             pointer.append('/').append(r.getFieldName().replace("~", "~0").replace("/", "~1"));
         }
-        try (JsonParser p = MAPPER.getFactory().createParser(bytes)) {
+        try (JsonParser p = mapper().getFactory().createParser(bytes)) {
             for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
                         && p.getParsingContext().pathAsPointer().toString().equals(pointer.toString())) {

@@ -61,7 +61,7 @@ public final class ProfileStore {
         if (location.exists()) {
             tree = reader.parse(location).tree();
         } else {
-            tree = ConfigReader.MAPPER.createObjectNode();
+            tree = ConfigReader.mapper().createObjectNode();
             tree.put("$schema", SCHEMA_URL);
         }
         JsonNode existing = tree.get("profiles");
@@ -70,7 +70,7 @@ public final class ProfileStore {
             throw LauncherException.usage("profile '" + name + "' already exists in " + location.path()
                     + "; pass --force to replace it (the previous file is kept as " + AtomicFile.backupOf(location.path()).getFileName() + ")");
         }
-        profiles.set(name, ConfigReader.MAPPER.valueToTree(profile));
+        profiles.set(name, ConfigReader.mapper().valueToTree(profile));
         if (!defaultFor.isEmpty()) {
             JsonNode ints = tree.get("integrations");
             ObjectNode integrations = ints instanceof ObjectNode o ? o : tree.putObject("integrations");
@@ -81,7 +81,7 @@ public final class ProfileStore {
         }
         byte[] bytes;
         try {
-            bytes = (ConfigReader.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree) + "\n")
+            bytes = (ConfigReader.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree) + "\n")
                     .getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

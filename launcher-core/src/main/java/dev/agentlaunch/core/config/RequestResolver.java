@@ -19,12 +19,10 @@ import java.util.Optional;
 public final class RequestResolver {
     private final Map<String, String> env;
     private final Optional<Path> home;
-    private final ConfigReader reader;
 
-    public RequestResolver(Map<String, String> env, Optional<Path> home, ConfigReader reader) {
+    public RequestResolver(Map<String, String> env, Optional<Path> home) {
         this.env = env;
         this.home = home;
-        this.reader = reader;
     }
 
     /**
@@ -48,42 +46,6 @@ public final class RequestResolver {
             return new ResolvedRequest(TierRequest.ofFlags(flags, model),
                     ServerAddress.resolve(hostFlag, env.get("OLLAMA_HOST")), Optional.empty());
         }
-        ConfigLocation where = location.get();
-        Config config = reader.read(where);
-        String profileName = profileFlag != null ? profileFlag : config.defaultProfile(integrationId).orElse(null);
-        Profile profile = null;
-        if (profileName != null) {
-            profile = config.profile(profileName).orElseThrow(() -> unknown(profileName, profileFlag == null,
-                    integrationId, config, where));
-        }
-        Map<Tier, String> defaults = config.defaults() == null ? Map.of() : config.defaults().tiers();
-        TierRequest request = new TierRequest(flags, profileName,
-                profile == null ? Map.of() : profile.tiersFor(integrationId), defaults, model);
-        return new ResolvedRequest(request, server(hostFlag, profileName, profile, config), Optional.ofNullable(profileName));
-    }
-
-    private ServerAddress server(String hostFlag, String profileName, Profile profile, Config config) {
-        String ollamaHost = env.get("OLLAMA_HOST");
-        if (hostFlag != null) {
-            return ServerAddress.resolve(hostFlag, null);
-        }
-        if (profile != null && profile.host() != null) {
-            return ServerAddress.of(profile.host(), "profile " + profileName);
-        }
-        if (ollamaHost != null && !ollamaHost.isBlank()) {
-            return ServerAddress.resolve(null, ollamaHost);
-        }
-        if (config.host() != null) {
-            return ServerAddress.of(config.host(), "config");
-        }
-        return ServerAddress.resolve(null, null);
-    }
-
-    private static LauncherException unknown(String name, boolean fromDefault, String integrationId, Config config,
-                                             ConfigLocation where) {
-        String known = config.profiles().isEmpty() ? "there are none yet" : "known: " + String.join(", ", config.profiles().keySet());
-        String origin = fromDefault ? " (the default profile for " + integrationId + ")" : "";
-        return LauncherException.usage("unknown profile '" + name + "'" + origin + " in " + where.path() + " (" + known
-                + "); pick one with --profile or create it with 'launch profile save " + name + " --large MODEL'");
+        return new ConfigApplier(env, new ConfigReader()).apply(location.get(), integrationId, profileFlag, flags, model, hostFlag);
     }
 }

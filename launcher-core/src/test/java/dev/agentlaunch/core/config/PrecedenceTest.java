@@ -126,7 +126,7 @@ class PrecedenceTest {
     }
 
     private RequestResolver resolver(Map<String, String> env) {
-        return new RequestResolver(env, Optional.of(dir), new ConfigReader());
+        return new RequestResolver(env, Optional.of(dir));
     }
 
     private Path write(String json) throws IOException {

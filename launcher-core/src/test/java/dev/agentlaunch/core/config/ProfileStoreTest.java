@@ -50,7 +50,7 @@ class ProfileStoreTest {
     }
 
     private static JsonNode json(Path p) throws IOException {
-        return ConfigReader.MAPPER.readTree(p.toFile());
+        return ConfigReader.mapper().readTree(p.toFile());
     }
 
     @Test

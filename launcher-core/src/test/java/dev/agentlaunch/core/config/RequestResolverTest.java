@@ -20,7 +20,7 @@ class RequestResolverTest {
     Path home;
 
     private ResolvedRequest resolve(String integration, String profile, Map<Tier, String> flags) {
-        return new RequestResolver(Map.of(), Optional.of(home), new ConfigReader())
+        return new RequestResolver(Map.of(), Optional.of(home))
                 .resolve(integration, null, profile, flags, null, null);
     }
 
