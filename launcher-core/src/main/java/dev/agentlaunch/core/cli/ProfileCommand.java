@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "profile", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         synopsisSubcommandLabel = "list|show|save",
         description = {"Named tier sets in the config file, used with 'launch <integration> --profile NAME'.",
-                "'profile save' is the only command that writes the config file: atomically, keeping the previous",
-                "file as config.json.bak and every other profile and setting as it was."},
+                "'profile save' is the only command that writes the config file: atomically, keeping the previous "
+                        + "file as config.json.bak and every other profile and setting as it was."},
         footerHeading = "%nExamples:%n",
         footer = {"  launch profile save coding --large qwen3:32b --medium qwen3:14b --small qwen3:4b",
                 "  launch profile list",

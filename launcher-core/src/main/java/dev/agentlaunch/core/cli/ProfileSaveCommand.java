@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code launch profile save NAME --large ...}: the only command that writes the config file. */
 @Command(name = "save", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Save a profile in the config file (created if missing). Refuses an existing NAME unless --force.",
-                "The file is replaced atomically; the previous one is kept as config.json.bak next to it."})
+        description = {"Save a profile in the config file (created if missing); an existing NAME needs --force.",
+                "The file is replaced atomically, the previous one kept as config.json.bak next to it."})
 public final class ProfileSaveCommand implements Callable<Integer> {
     private final CliContext context;
 
