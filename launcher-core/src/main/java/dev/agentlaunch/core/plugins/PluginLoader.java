@@ -71,7 +71,10 @@ public final class PluginLoader {
         manager.loadPlugins();
         manager.startPlugins();
         List<LoadedIntegration> result = new ArrayList<>();
-        for (PluginWrapper plugin : manager.getPlugins()) {
+        List<PluginWrapper> plugins = new ArrayList<>(manager.getPlugins());
+        // File-system order is arbitrary: sort by file name so listings and id conflicts are deterministic.
+        plugins.sort(java.util.Comparator.comparing(p -> p.getPluginPath().getFileName().toString()));
+        for (PluginWrapper plugin : plugins) {
             String pluginId = plugin.getPluginId();
             Path jar = plugin.getPluginPath();
             if (plugin.getPluginState() == PluginState.DISABLED) {

@@ -62,6 +62,8 @@ public final class LaunchPlanner {
             result = call.get();
         } catch (LaunchRefusedException e) {
             throw LauncherException.usage(e.getMessage());
+        } catch (LauncherException e) {
+            throw e;
         } catch (UncheckedIOException e) {
             throw LauncherException.notReady(e.getMessage() + ": " + e.getCause().getMessage());
         } catch (RuntimeException | LinkageError e) {

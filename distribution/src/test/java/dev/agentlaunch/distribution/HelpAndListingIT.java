@@ -1,0 +1,68 @@
+package dev.agentlaunch.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --help}, {@code --version} and {@code list-integrations} of the assembled launcher. */
+class HelpAndListingIT {
+    @TempDir
+    Path home;
+    @TempDir
+    Path outside;
+
+    @Test
+    void topLevelHelpListsIntegrationsExamplesAndExitCodes() throws Exception {
+        Launcher.Result r = new Launcher(home).run("--help");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stdout().contains("claude"), r.stdout());
+        assertTrue(r.stdout().contains("list-integrations"), r.stdout());
+        assertTrue(r.stdout().contains("launch claude --large qwen3:32b --medium qwen3:14b --small qwen3:4b"), r.stdout());
+        assertTrue(r.stdout().contains("3  environment not ready"), r.stdout());
+    }
+
+    @Test
+    void integrationHelpSaysWhatEachTierDrivesInTheTool() throws Exception {
+        Launcher.Result r = new Launcher(home).run("claude", "--help");
+        assertEquals(0, r.exitCode(), r::toString);
+        String flat = r.stdout().replaceAll("\\s+", " ");
+        assertTrue(flat.contains("--large=MODEL Model for the large tier: main conversation"), r.stdout());
+        assertTrue(flat.contains("(ANTHROPIC_DEFAULT_OPUS_MODEL)"), r.stdout());
+        assertTrue(flat.contains("--small=MODEL Model for the small tier: session titles, the Explore subagent"), r.stdout());
+        assertTrue(flat.contains("(ANTHROPIC_DEFAULT_HAIKU_MODEL)"), r.stdout());
+    }
+
+    @Test
+    void versionNamesLauncherAndApi() throws Exception {
+        Launcher.Result r = new Launcher(home).run("--version");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stdout().matches("(?s)agent-launch \\S+ \\(launcher-api 1\\.\\d+\\.\\d+, Java .*"), r.stdout());
+    }
+
+    @Test
+    void listIntegrationsShowsInstalledStateAndPlugin() throws Exception {
+        StubTool stub = new StubTool(outside, "claude", 0);
+        Launcher.Result r = new Launcher(home).path(stub.binDir).run("list-integrations");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stdout().startsWith("claude       Claude Code"), r.stdout());
+        assertTrue(r.stdout().contains("installed: " + stub.binDir.resolve("claude")), r.stdout());
+        assertTrue(r.stdout().contains("plugin    claude "), r.stdout());
+        assertTrue(r.stdout().contains("built-in"), r.stdout());
+
+        Launcher.Result missing = new Launcher(home).run("list-integrations", "--json");
+        assertEquals(0, missing.exitCode(), missing::toString);
+        String flat = missing.stdout().replaceAll("\\s+", "");
+        assertTrue(flat.contains("\"id\":\"claude\",\"name\":\"ClaudeCode\",\"installed\":false"), missing.stdout());
+        assertTrue(flat.contains("\"small\":\"sessiontitles,"), missing.stdout());
+    }
+
+    @Test
+    void noIntegrationGivenIsAUsageError() throws Exception {
+        Launcher.Result r = new Launcher(home).run();
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.stderr().startsWith("launch: error: missing integration"), r::toString);
+    }
+}
