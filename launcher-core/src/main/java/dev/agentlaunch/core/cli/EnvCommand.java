@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code launch env INTEGRATION [tier flags]}: the launch's environment for a shell to eval; runs nothing. */
 @Command(name = "env", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         description = {"Print a launch's environment as lines your shell can eval, and the tool's command line.",
-                "Only the launch's own values are printed, never your secrets. Nothing runs and nothing is written."},
+                "Only the launch's own values are printed, never your secrets. Nothing runs; no file of yours is written."},
         footerHeading = "%nExamples:%n",
         footer = {"  eval \"$(launch env claude --large qwen3:32b --small qwen3:4b)\"",
                 "  launch env claude --profile coding --shell fish | source",
