@@ -111,7 +111,8 @@ public final class ConfigReader {
         String why = e instanceof AccessDeniedException ? "permission denied"
                 : e instanceof NoSuchFileException ? "no such file (a dangling symlink?)"
                 : e.getMessage() != null && e.getMessage().contains("symbolic links") ? "a symlink loop"
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : String.valueOf(e.getMessage());
         return new LauncherException(dev.agentlaunch.core.ExitCode.USAGE, "cannot read config file " + location.path()
                 + ": " + why + "; fix the file or point --config elsewhere", e);
     }

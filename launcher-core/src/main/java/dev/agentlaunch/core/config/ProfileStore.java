@@ -89,9 +89,22 @@ public final class ProfileStore {
         try {
             return file.replace(location.path(), bytes);
         } catch (IOException e) {
-            String why = e instanceof AccessDeniedException ? "permission denied" : e.toString();
-            throw new LauncherException(ExitCode.NOT_READY, "cannot write config file " + location.path() + ": " + why
+            throw new LauncherException(ExitCode.NOT_READY, "cannot write config file " + location.path() + ": " + why(e)
                     + "; the file was not changed. Check the directory's permissions or use --config FILE", e);
         }
+    }
+
+    /** An I/O failure in words: which path, what is wrong with it. */
+    private static String why(IOException e) {
+        if (e instanceof AccessDeniedException a) {
+            return "permission denied" + (a.getFile() == null ? "" : " on " + a.getFile());
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " is in the way (a file where a directory should be)";
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return (f.getFile() == null ? "" : f.getFile() + ": ") + (f.getReason() == null ? "failed" : f.getReason());
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
