@@ -1,12 +1,14 @@
 package dev.agentlaunch.core;
 
 import dev.agentlaunch.core.cli.CliContext;
+import dev.agentlaunch.core.cli.DoctorCommand;
 import dev.agentlaunch.core.cli.EnvCommand;
 import dev.agentlaunch.core.cli.IntegrationCommand;
 import dev.agentlaunch.core.cli.LaunchCommand;
 import dev.agentlaunch.core.cli.ListIntegrationsCommand;
 import dev.agentlaunch.core.cli.ProfileCommand;
 import dev.agentlaunch.core.output.Reporter;
+import dev.agentlaunch.core.output.Terminal;
 import dev.agentlaunch.core.plugins.IntegrationRegistry;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
 import dev.agentlaunch.core.plugins.PluginDirectories;
@@ -40,21 +42,30 @@ public final class Main {
     private final PrintWriter err;
     private final String handoffTarget;
     private final Optional<Path> distributionHome;
+    private final Terminal terminal;
 
     public Main(Map<String, String> env, PrintWriter out, PrintWriter err, String handoffTarget,
                 Optional<Path> distributionHome) {
+        this(env, out, err, handoffTarget, distributionHome, Terminal.none());
+    }
+
+    /** With a terminal: whether the launcher may ask questions and draw progress bars. */
+    public Main(Map<String, String> env, PrintWriter out, PrintWriter err, String handoffTarget,
+                Optional<Path> distributionHome, Terminal terminal) {
         this.env = env;
         this.out = out;
         this.err = err;
         this.handoffTarget = handoffTarget;
         this.distributionHome = distributionHome;
+        this.terminal = terminal;
     }
 
     public static void main(String[] args) {
         Charset cs = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new PrintStream(System.out, false, cs), cs), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new PrintStream(System.err, false, cs), cs), true);
-        int code = new Main(System.getenv(), out, err, System.getProperty(Handoff.PROPERTY), distributionHome()).run(args);
+        int code = new Main(System.getenv(), out, err, System.getProperty(Handoff.PROPERTY), distributionHome(),
+                Terminal.system()).run(args);
         out.flush();
         err.flush();
         System.exit(code);
@@ -85,11 +96,13 @@ public final class Main {
             registry.integrations().forEach(li -> reporter.debug("integration '" + li.id() + "' from " + li.jar()
                     + " (" + li.origin() + ")"));
 
-            CliContext context = new CliContext(env, home, registry, out, reporter, toolArgs, launcherArgCount, handoffTarget);
+            CliContext context = new CliContext(env, home, registry, out, reporter, toolArgs, launcherArgCount, handoffTarget,
+                    terminal);
             CommandLine root = new CommandLine(new LaunchCommand());
             root.addSubcommand(new CommandLine(new ListIntegrationsCommand(context)));
             root.addSubcommand(ProfileCommand.create(context));
             root.addSubcommand(new CommandLine(new EnvCommand(context)));
+            root.addSubcommand(new CommandLine(new DoctorCommand(context)));
             for (LoadedIntegration li : registry.integrations()) {
                 if (root.getSubcommands().containsKey(li.id())) {
                     reporter.warn("integration '" + li.id() + "' from " + li.jar() + " ignored: the name is a launcher command");

@@ -2,6 +2,7 @@ package dev.agentlaunch.core.cli;
 
 import dev.agentlaunch.api.Integration;
 import dev.agentlaunch.api.Tier;
+import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.config.RequestResolver;
 import dev.agentlaunch.core.config.ResolvedRequest;
@@ -10,8 +11,13 @@ import dev.agentlaunch.core.plugins.LoadedIntegration;
 import dev.agentlaunch.core.process.Handoff;
 import dev.agentlaunch.core.process.LaunchPlan;
 import dev.agentlaunch.core.process.LaunchPlanner;
+import dev.agentlaunch.core.server.CheckRequirements;
+import dev.agentlaunch.core.server.LaunchChecks;
+import dev.agentlaunch.core.server.ServerAddress;
+import dev.agentlaunch.core.server.ServerReport;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,6 +46,9 @@ public final class IntegrationCommand implements Callable<Integer> {
 
     @Mixin
     ServerOptions server;
+
+    @Mixin
+    CheckOptions checks;
 
     @Option(names = {"-n", "--dry-run"}, description = "Print the plan (tiers, executable, argv, env) and run nothing.")
     boolean dryRun;
@@ -83,9 +92,19 @@ public final class IntegrationCommand implements Callable<Integer> {
         ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
                 .resolve(loaded.id(), config.config, profile.profile, tiers.flags(), tiers.model, server.host);
         LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
-        LaunchPlan plan = planner.plan(loaded, resolved.request(), resolved.server(), context.toolArgs());
+        ServerAddress address = resolved.server();
+        OptionalLong memory = checks.memoryBytes();
+        TierPlan tierPlan = planner.resolve(resolved.request(), address);
+        ServerReport report = null;
+        if (!server.offline) {      // checked before mapping, so the plugin sees what the server said about each model
+            report = LaunchChecks.create(address, context.terminal(), context.reporter()).run(tierPlan,
+                    CheckRequirements.of(loaded.integration(), memory),
+                    new LaunchChecks.Settings(checks.pull, checks.yes, checks.strict, dryRun));
+            tierPlan = tierPlan.withModelInfo(report.modelInfo());
+        }
+        LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs());
         if (dryRun) {
-            new PlanPrinter(context.out(), resolved.profile()).print(plan, output.json);
+            new PlanPrinter(context.out(), resolved.profile()).print(plan, report, output.json);
             return 0;
         }
         Integration integration = loaded.integration();

@@ -36,8 +36,12 @@ public final class LaunchPlanner {
     }
 
     public LaunchPlan plan(LoadedIntegration loaded, TierRequest request, ServerAddress server, List<String> toolArgs) {
-        TierPlan tiers = new TierPlan(server.url(), new TierResolver().resolve(request), Map.of());
-        return map(loaded, tiers, server, toolArgs);
+        return map(loaded, resolve(request, server), server, toolArgs);
+    }
+
+    /** Resolves the tiers only, before the server is checked. */
+    public TierPlan resolve(TierRequest request, ServerAddress server) {
+        return new TierPlan(server.url(), new TierResolver().resolve(request), Map.of());
     }
 
     /** Maps an already resolved (and possibly server-checked) plan. */

@@ -5,9 +5,11 @@ import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pf4j.Extension;
 
 /**
@@ -97,5 +99,20 @@ public final class ClaudeIntegration implements Integration {
     @Override
     public Map<String, Tier> tierVariables() {
         return Map.of(OPUS, Tier.LARGE, SONNET, Tier.MEDIUM, HAIKU, Tier.SMALL);
+    }
+
+    /** Every tier: the small tier runs the Explore subagent, which searches through tool calls too. */
+    @Override
+    public Set<Tier> tiersNeedingTools() {
+        return EnumSet.allOf(Tier.class);
+    }
+
+    /**
+     * Claude Code's system prompt and tool definitions alone are about 20k tokens, sent with every
+     * request (the Explore subagent's too); 32k leaves room for the conversation.
+     */
+    @Override
+    public int minimumContextTokens() {
+        return 32768;
     }
 }
