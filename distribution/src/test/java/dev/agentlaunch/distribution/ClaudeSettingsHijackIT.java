@@ -126,7 +126,7 @@ class ClaudeSettingsHijackIT {
 
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.stderr().lines().anyMatch(l -> l.startsWith("launch: error: ") && l.contains("uses only the last one")), r::toString);
-        assertEquals(List.of(), sim.requests(), "nothing ran");
+        assertEquals(List.of(), sim.requests("/v1/messages"), "Claude Code never ran");
         assertEquals(List.of(), hostile.requests());
     }
 }
