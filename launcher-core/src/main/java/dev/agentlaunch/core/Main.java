@@ -2,9 +2,11 @@ package dev.agentlaunch.core;
 
 import dev.agentlaunch.core.cli.CliContext;
 import dev.agentlaunch.core.cli.DoctorCommand;
+import dev.agentlaunch.core.cli.EnvCommand;
 import dev.agentlaunch.core.cli.IntegrationCommand;
 import dev.agentlaunch.core.cli.LaunchCommand;
 import dev.agentlaunch.core.cli.ListIntegrationsCommand;
+import dev.agentlaunch.core.cli.ProfileCommand;
 import dev.agentlaunch.core.output.Reporter;
 import dev.agentlaunch.core.output.Terminal;
 import dev.agentlaunch.core.plugins.IntegrationRegistry;
@@ -107,6 +109,8 @@ public final class Main {
                     terminal);
             CommandLine root = new CommandLine(new LaunchCommand());
             root.addSubcommand(new CommandLine(new ListIntegrationsCommand(context)));
+            root.addSubcommand(ProfileCommand.create(context));
+            root.addSubcommand(new CommandLine(new EnvCommand(context)));
             root.addSubcommand(new CommandLine(new DoctorCommand(context)));
             for (LoadedIntegration li : registry.integrations()) {
                 if (root.getSubcommands().containsKey(li.id())) {

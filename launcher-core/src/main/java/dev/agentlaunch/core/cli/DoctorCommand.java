@@ -2,6 +2,8 @@ package dev.agentlaunch.core.cli;
 
 import dev.agentlaunch.core.ExitCode;
 import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.config.RequestResolver;
+import dev.agentlaunch.core.config.ResolvedRequest;
 import dev.agentlaunch.core.doctor.Doctor;
 import dev.agentlaunch.core.doctor.DoctorResult;
 import dev.agentlaunch.core.doctor.ToolVersion;
@@ -39,6 +41,12 @@ public final class DoctorCommand implements Callable<Integer> {
     @Mixin
     TierOptions tiers;
 
+    @Mixin
+    ProfileOption profile;
+
+    @Mixin
+    ConfigOptions config;
+
     @Option(names = "--host", paramLabel = "URL",
             description = "Model server (default: $OLLAMA_HOST, else http://127.0.0.1:11434).")
     String host;
@@ -59,11 +67,14 @@ public final class DoctorCommand implements Callable<Integer> {
         LoadedIntegration integration = integrationId == null ? null : context.registry().find(integrationId)
                 .orElseThrow(() -> unknown(integrationId));
         OptionalLong memoryBytes = memory == null ? OptionalLong.empty() : OptionalLong.of(ByteSize.parse(memory, "--memory"));
-        ServerAddress address = ServerAddress.resolve(host, context.env().get("OLLAMA_HOST"));
+        // The same tiers and server a launch would use: flags, profile, config defaults, --model.
+        ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
+                .resolve(integrationId == null ? "" : integrationId, config.config, profile.profile, tiers.flags(), tiers.model, host);
+        ServerAddress address = resolved.server();
         OllamaClient client = new OllamaClient(address);
         Doctor doctor = new Doctor(new ServerChecks(client, MemoryProbe.system()::probe, System::nanoTime), context.env(),
                 context.home(), ToolVersion::of);
-        DoctorResult result = doctor.examine(address, integration, tiers.request(), memoryBytes, context.toolArgs());
+        DoctorResult result = doctor.examine(address, integration, resolved.request(), memoryBytes, context.toolArgs());
         result.checks().ifPresent(c -> context.reporter().debug("server checks took " + c.elapsed().toMillis() + " ms"));
         new DoctorPrinter(context.out()).print(result, output.json);
         return result.problems().isEmpty() ? ExitCode.OK : ExitCode.NOT_READY;

@@ -5,6 +5,8 @@ import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.core.ExitCode;
 import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.config.RequestResolver;
+import dev.agentlaunch.core.config.ResolvedRequest;
 import dev.agentlaunch.core.output.PlanPrinter;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
 import dev.agentlaunch.core.process.ExecutableFinder;
@@ -39,6 +41,12 @@ public final class IntegrationCommand implements Callable<Integer> {
     TierOptions tiers;
 
     @Mixin
+    ProfileOption profile;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Mixin
     ServerOptions server;
 
     @Mixin
@@ -71,8 +79,10 @@ public final class IntegrationCommand implements Callable<Integer> {
                 .footer("  launch " + id + " --large qwen3:32b --medium qwen3:14b --small qwen3:4b",
                         "  launch " + id + " --model qwen3:8b",
                         "  launch " + id + " --large qwen3:32b --small qwen3:4b --dry-run",
+                        "  launch " + id + " --profile coding",
                         "",
-                        "Tiers you do not name take the next larger tier's model (else the next smaller one's).",
+                        "Per tier, first match wins: its flag, the profile, the config's default tiers, --model;",
+                        "a tier still empty takes the next larger tier's model (else the next smaller one's).",
                         "Plugin: " + loaded.pluginId() + " " + loaded.pluginVersion() + " (" + loaded.jar() + ")",
                         "Install " + integration.displayName() + ": " + integration.installHint());
         TierOptions.describe(spec, roles);
@@ -81,10 +91,12 @@ public final class IntegrationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
+                .resolve(loaded.id(), config.config, profile.profile, tiers.flags(), tiers.model, server.host);
         LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
-        ServerAddress address = server.address(context.env());
+        ServerAddress address = resolved.server();
         OptionalLong memory = checks.memoryBytes();
-        TierPlan tierPlan = planner.resolve(tiers.request(), address);
+        TierPlan tierPlan = planner.resolve(resolved.request(), address);
         if (!dryRun) {      // a missing tool is the first thing to fix: say so before asking the server anything
             requireExecutable(planner.findExecutable(loaded));
         }
@@ -105,7 +117,7 @@ public final class IntegrationCommand implements Callable<Integer> {
         }
         LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs());
         if (dryRun) {
-            new PlanPrinter(context.out()).print(plan, report, output.json);
+            new PlanPrinter(context.out(), resolved.profile()).print(plan, report, output.json);
             return 0;
         }
         Path exe = requireExecutable(plan.executable());

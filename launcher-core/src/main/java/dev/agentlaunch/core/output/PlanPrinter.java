@@ -16,13 +16,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code --dry-run}: the whole plan on stdout, as text or JSON, secrets masked. */
 public final class PlanPrinter {
     private final PrintWriter out;
+    private final Optional<String> profile;
 
     public PlanPrinter(PrintWriter out) {
+        this(out, Optional.empty());
+    }
+
+    /** @param profile the profile the tiers came from, named in each tier's source */
+    public PlanPrinter(PrintWriter out, Optional<String> profile) {
         this.out = out;
+        this.profile = profile;
     }
 
     public void print(LaunchPlan plan, boolean json) {
@@ -39,8 +47,11 @@ public final class PlanPrinter {
         out.flush();
     }
 
-    /** How a tier's source reads in output: the flag itself for flags. */
-    static String source(Tier tier, TierSource source) {
+    /** How a tier's source reads in output: the flag itself for flags, the profile's name for a profile. */
+    String source(Tier tier, TierSource source) {
+        if (source == TierSource.PROFILE && profile.isPresent()) {
+            return "profile " + profile.get();
+        }
         return source == TierSource.FLAG ? tier.flag() : source.label();
     }
 

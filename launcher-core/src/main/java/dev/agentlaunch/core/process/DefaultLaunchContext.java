@@ -22,6 +22,12 @@ record DefaultLaunchContext(Map<String, String> ambientEnv, Optional<Path> home,
                 "the launcher has no state dir for this tool's files: set HOME or XDG_STATE_HOME"));
     }
 
+    /** The launcher's own working directory: {@code bin/launch} runs it where the user is. */
+    @Override
+    public Optional<Path> workingDirectory() {
+        return Optional.of(Path.of("").toAbsolutePath());
+    }
+
     @Override
     public void note(String line) {
         notes.accept(line);

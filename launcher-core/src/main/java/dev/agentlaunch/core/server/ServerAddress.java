@@ -28,6 +28,11 @@ public record ServerAddress(String url, String source) {
         return new ServerAddress(DEFAULT_URL, "default");
     }
 
+    /** An address from another source (a profile, the config file), parsed like {@code --host}. */
+    public static ServerAddress of(String raw, String source) {
+        return new ServerAddress(parse(raw, source), source);
+    }
+
     /**
      * True when the server is on this machine (a loopback name or address), so this machine's GPU
      * and RAM are the memory it can give the models. Any other host is remote: its memory is unknown.

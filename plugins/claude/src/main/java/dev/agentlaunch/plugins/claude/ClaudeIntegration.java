@@ -18,6 +18,9 @@ import org.pf4j.Extension;
  * (session titles, the built-in Explore subagent, summaries). The launcher maps large/medium/small
  * onto those and points Claude Code at Ollama's Anthropic-compatible API.
  *
+ * <p>Settings files ({@code ~/.claude/settings.json}, the project's) override the environment in
+ * Claude Code; {@link RoutingGuard} puts the launch's routing back on top with {@code --settings}.
+ *
  * <p>{@code CLAUDE_CODE_SUBAGENT_MODEL} is never set: it would override every subagent's own
  * routing (Explore would stop using the small tier).
  */
@@ -82,6 +85,15 @@ public final class ClaudeIntegration implements Integration {
                     + "overriding the tiers; unset it to let each subagent use its tier");
         }
         return tierEnv(plan);
+    }
+
+    /**
+     * Claude Code's settings files beat its environment: whatever they set against the launch's
+     * routing goes again through {@code --settings} (see {@link RoutingGuard}).
+     */
+    @Override
+    public List<String> tierArgs(TierPlan plan, LaunchContext context) {
+        return new RoutingGuard(tierEnv(plan), tierVariables()).args(plan, context);
     }
 
     @Override
