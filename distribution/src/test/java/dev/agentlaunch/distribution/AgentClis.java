@@ -32,7 +32,10 @@ final class AgentClis {
         return binDir();
     }
 
-    /** The directory of the node binary, which the npm-installed CLIs need on PATH. */
+    /**
+     * The directory of the node binary, which the npm-installed CLIs need on PATH (it may hold
+     * other system-wide tools, so it goes after the pinned CLIs' own directory).
+     */
     static Path nodeDir() {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "node"))) {

@@ -110,7 +110,7 @@ class BadInputIT {
         assertTrue(list.stdout().contains("claude "), "built-ins still listed: " + list);
         assertTrue(list.stdout().contains("FAILED") && list.stdout().contains(bad.toString()), list::toString);
 
-        Launcher.Result launch = launcher().run("--plugins-dir", dir.toString(), "claude", "--model", "qwen3:8b", "--dry-run");
+        Launcher.Result launch = launcher().run("--plugins-dir", dir.toString(), "claude", "--model", "qwen3:8b", "--dry-run", "--offline");
         assertEquals(0, launch.exitCode(), launch::toString);
         assertEquals(1, launch.stderrLines().size(), launch::toString);
         assertTrue(launch.stderr().contains("launch: warning: plugin " + bad + " skipped"), launch::toString);

@@ -105,28 +105,28 @@ class BadInputTableIT {
                 error("unknown integration option", 2, "Unknown option: '--bogus'",
                         f -> f.run("claude", "--bogus", "--model", "qwen3:8b")),
                 error("unknown short option", 2, "Unknown option: '-x'", f -> f.run("claude", "-x", "--model", "qwen3:8b")),
-                error("tool option before --", 2, "after --", f -> f.run("claude", "--model", "qwen3:8b", "-p", "hi")),
+                error("tool option before --", 2, "after --", f -> f.run("claude", "--offline", "--model", "qwen3:8b", "-p", "hi")),
                 error("tier flag without a value", 2, "Missing required parameter for option '--large'",
-                        f -> f.run("claude", "--large")),
-                error("empty tier value", 2, "--large needs a model name", f -> f.run("claude", "--large", "", "--dry-run")),
+                        f -> f.run("claude", "--offline", "--large")),
+                error("empty tier value", 2, "--large needs a model name", f -> f.run("claude", "--offline", "--large", "", "--dry-run")),
                 error("model name with a space", 2, "invalid model name '" + bad + "' for --large",
-                        f -> f.run("claude", "--large", bad, "--dry-run")),
-                error("model name with a newline", 2, "invalid model name 'a", f -> f.run("claude", "--model", nl("a|b"), "--dry-run")),
+                        f -> f.run("claude", "--offline", "--large", bad, "--dry-run")),
+                error("model name with a newline", 2, "invalid model name 'a", f -> f.run("claude", "--offline", "--model", nl("a|b"), "--dry-run")),
                 error("model name climbing directories", 2, "invalid model name '../x' for --small",
-                        f -> f.run("claude", "--model", "qwen3:8b", "--small", "../x", "--dry-run")),
+                        f -> f.run("claude", "--offline", "--model", "qwen3:8b", "--small", "../x", "--dry-run")),
                 error("model name of 5000 characters", 2, "invalid model name",
-                        f -> f.run("claude", "--model", "a".repeat(5000), "--dry-run")),
+                        f -> f.run("claude", "--offline", "--model", "a".repeat(5000), "--dry-run")),
                 error("model name that is not UTF-8", 2, "invalid model name",
-                        f -> f.runShell("\"$L\" claude --model \"$(printf '\\377\\376')\" --dry-run")),
+                        f -> f.runShell("\"$L\" claude --offline --model \"$(printf '\\377\\376')\" --dry-run")),
                 error("--model twice", 2, "should be specified only once",
-                        f -> f.run("claude", "--model", "a:1", "--model", "b:1", "--dry-run")),
+                        f -> f.run("claude", "--offline", "--model", "a:1", "--model", "b:1", "--dry-run")),
                 error("no model for any tier", 2, "no model for any tier", f -> f.run("claude", "--dry-run")),
                 error("server port out of range", 2, "invalid server address",
-                        f -> f.run("claude", "--model", "qwen3:8b", "--host", "http://h:99999", "--dry-run")),
+                        f -> f.run("claude", "--offline", "--model", "qwen3:8b", "--host", "http://h:99999", "--dry-run")),
                 error("server with another scheme", 2, "scheme must be http or https",
-                        f -> f.run("claude", "--model", "qwen3:8b", "--host", "ftp://h", "--dry-run")),
+                        f -> f.run("claude", "--offline", "--model", "qwen3:8b", "--host", "ftp://h", "--dry-run")),
                 error("server with a newline", 2, "invalid server address 'h\\nx'",
-                        f -> f.run("claude", "--model", "qwen3:8b", "--host", nl("h|x"), "--dry-run")),
+                        f -> f.run("claude", "--offline", "--model", "qwen3:8b", "--host", nl("h|x"), "--dry-run")),
                 error("--plugins-dir without a value", 2, "Missing required parameter for option '--plugins-dir'",
                         f -> f.run("list-integrations", "--plugins-dir")),
                 error("list-integrations with an extra argument", 2, "Unmatched argument at index 1: 'extra'",
@@ -136,75 +136,75 @@ class BadInputTableIT {
 
                 // ---- environment
                 error("OLLAMA_HOST invalid", 2, "in OLLAMA_HOST",
-                        f -> f.env("OLLAMA_HOST", "http://h:99999").run("claude", "--model", "qwen3:8b", "--dry-run")),
+                        f -> f.env("OLLAMA_HOST", "http://h:99999").run("claude", "--offline", "--model", "qwen3:8b", "--dry-run")),
                 error("OLLAMA_HOST with a newline", 2, "invalid server address 'h\\nx' in OLLAMA_HOST",
-                        f -> f.env("OLLAMA_HOST", nl("h|x")).run("claude", "--model", "qwen3:8b", "--dry-run")),
+                        f -> f.env("OLLAMA_HOST", nl("h|x")).run("claude", "--offline", "--model", "qwen3:8b", "--dry-run")),
                 error("PATH unset: tool not found", 3, "Claude Code is not installed",
-                        f -> f.env("PATH", null).run("claude", "--model", "qwen3:8b")),
+                        f -> f.env("PATH", null).run("claude", "--offline", "--model", "qwen3:8b")),
                 error("PATH with only relative entries never runs ./bin/claude", 3, "Claude Code is not installed",
-                        f -> f.toolInWorkDir().env("PATH", "bin:.").run("claude", "--model", "qwen3:8b")),
+                        f -> f.toolInWorkDir().env("PATH", "bin:.").run("claude", "--offline", "--model", "qwen3:8b")),
                 error("PATH with an empty entry never runs ./claude", 3, "Claude Code is not installed",
-                        f -> f.toolInWorkDir().env("PATH", "::" + f.sysbin).run("claude", "--model", "qwen3:8b")),
+                        f -> f.toolInWorkDir().env("PATH", "::" + f.sysbin).run("claude", "--offline", "--model", "qwen3:8b")),
                 error("PATH with . never runs ./claude", 3, "Claude Code is not installed",
-                        f -> f.toolInWorkDir().env("PATH", ".:" + f.sysbin).run("claude", "--model", "qwen3:8b")),
+                        f -> f.toolInWorkDir().env("PATH", ".:" + f.sysbin).run("claude", "--offline", "--model", "qwen3:8b")),
                 error("no Java anywhere", 3, "no Java found",
-                        f -> f.env("JAVA_HOME", f.dir.resolve("no-jdk").toString()).run("claude", "--model", "qwen3:8b")),
-                works("HOME unset", f -> f.stub().env("HOME", null).run("claude", "--model", "qwen3:8b", "--", "-p", "hi")
+                        f -> f.env("JAVA_HOME", f.dir.resolve("no-jdk").toString()).run("claude", "--offline", "--model", "qwen3:8b")),
+                works("HOME unset", f -> f.stub().env("HOME", null).run("claude", "--offline", "--model", "qwen3:8b", "--", "-p", "hi")
                         .then(() -> assertEquals(List.of("-p", "hi"), f.tool.argv()))),
-                works("HOME relative", f -> f.stub().env("HOME", "relative/home").run("claude", "--model", "qwen3:8b")
+                works("HOME relative", f -> f.stub().env("HOME", "relative/home").run("claude", "--offline", "--model", "qwen3:8b")
                         .then(() -> assertTrue(f.tool.ran()))),
-                works("XDG_DATA_HOME relative", f -> f.stub().env("XDG_DATA_HOME", "rel").run("claude", "--model", "qwen3:8b")
+                works("XDG_DATA_HOME relative", f -> f.stub().env("XDG_DATA_HOME", "rel").run("claude", "--offline", "--model", "qwen3:8b")
                         .then(() -> assertTrue(f.tool.ran()))),
                 works("non-UTF-8 bytes in an unrelated variable reach the tool as they were",
-                        f -> f.stub().runShell("FOO=\"$(printf 'a\\377\\376b')\" \"$L\" claude --model qwen3:8b")
+                        f -> f.stub().runShell("FOO=\"$(printf 'a\\377\\376b')\" \"$L\" claude --offline --model qwen3:8b")
                                 .then(() -> assertTrue(f.toolEnvHas("FOO=a\377\376b"), "the tool's FOO"))),
                 note("non-UTF-8 bytes in your tier variable: kept, said in one line", "keeping your ANTHROPIC_DEFAULT_HAIKU_MODEL=",
-                        f -> f.stub().runShell("ANTHROPIC_DEFAULT_HAIKU_MODEL=\"$(printf 'm\\377')\" \"$L\" claude --model qwen3:8b")
+                        f -> f.stub().runShell("ANTHROPIC_DEFAULT_HAIKU_MODEL=\"$(printf 'm\\377')\" \"$L\" claude --offline --model qwen3:8b")
                                 .then(() -> assertTrue(f.toolEnvHas("ANTHROPIC_DEFAULT_HAIKU_MODEL=m\377"), "kept byte for byte"))),
                 note("a newline in your tier variable: kept, said in one line", "keeping your ANTHROPIC_DEFAULT_HAIKU_MODEL=a\\nb",
-                        f -> f.stub().env("ANTHROPIC_DEFAULT_HAIKU_MODEL", nl("a|b")).run("claude", "--model", "qwen3:8b")),
+                        f -> f.stub().env("ANTHROPIC_DEFAULT_HAIKU_MODEL", nl("a|b")).run("claude", "--offline", "--model", "qwen3:8b")),
                 warning("AGENT_LAUNCH_PLUGINS names a missing dir", "does not exist",
                         f -> f.env("AGENT_LAUNCH_PLUGINS", f.dir.resolve("nope").toString())
-                                .run("claude", "--model", "qwen3:8b", "--dry-run")),
+                                .run("claude", "--offline", "--model", "qwen3:8b", "--dry-run")),
                 warning("AGENT_LAUNCH_PLUGINS names a file", "is not a directory",
                         f -> f.env("AGENT_LAUNCH_PLUGINS", f.file("plain.txt", "x").toString())
-                                .run("claude", "--model", "qwen3:8b", "--dry-run")),
+                                .run("claude", "--offline", "--model", "qwen3:8b", "--dry-run")),
 
                 // ---- plugins
                 warning("--plugins-dir missing", "does not exist",
-                        f -> f.run("--plugins-dir", f.dir.resolve("nope").toString(), "claude", "--model", "qwen3:8b", "--dry-run")),
+                        f -> f.run("--plugins-dir", f.dir.resolve("nope").toString(), "claude", "--offline", "--model", "qwen3:8b", "--dry-run")),
                 warning("plugin that is not a zip", "broken.jar skipped",
                         f -> f.run("--plugins-dir", f.pluginsDir("broken.jar", "not a zip").toString(),
-                                "claude", "--model", "qwen3:8b", "--dry-run")),
+                                "claude", "--offline", "--model", "qwen3:8b", "--dry-run")),
                 warning("plugin jar of zero bytes", "empty.jar skipped",
                         f -> f.run("--plugins-dir", f.pluginsDir("empty.jar", "").toString(),
-                                "claude", "--model", "qwen3:8b", "--dry-run")),
+                                "claude", "--offline", "--model", "qwen3:8b", "--dry-run")),
                 warning("a directory named like a jar", "x.jar skipped",
                         f -> f.run("--plugins-dir", f.pluginsDirWithDirectory("x.jar").toString(),
-                                "claude", "--model", "qwen3:8b", "--dry-run")),
+                                "claude", "--offline", "--model", "qwen3:8b", "--dry-run")),
                 warning("plugins dir writable by others", "chmod go-w",
-                        f -> f.run("--plugins-dir", f.openPluginsDir().toString(), "claude", "--model", "qwen3:8b", "--dry-run")),
+                        f -> f.run("--plugins-dir", f.openPluginsDir().toString(), "claude", "--offline", "--model", "qwen3:8b", "--dry-run")),
 
                 // ---- the tool's executable
-                error("tool not executable", 3, "chmod +x", f -> f.toolFile("rw-r--r--").run("claude", "--model", "qwen3:8b")),
+                error("tool not executable", 3, "chmod +x", f -> f.toolFile("rw-r--r--").run("claude", "--offline", "--model", "qwen3:8b")),
                 error("tool path is a directory", 3, "Claude Code is not installed",
-                        f -> f.toolDirectory().run("claude", "--model", "qwen3:8b")),
+                        f -> f.toolDirectory().run("claude", "--offline", "--model", "qwen3:8b")),
                 error("tool is a dangling symlink", 3, "Claude Code is not installed",
-                        f -> f.toolSymlinkTo(f.dir.resolve("gone")).run("claude", "--model", "qwen3:8b")),
+                        f -> f.toolSymlinkTo(f.dir.resolve("gone")).run("claude", "--offline", "--model", "qwen3:8b")),
                 works("tool is a symlink", f -> f.toolSymlinkTo(f.stub("elsewhere").tool.binDir.resolve("claude"))
-                        .run("claude", "--model", "qwen3:8b", "--", "-p", "hi").then(() -> assertEquals(List.of("-p", "hi"), f.tool.argv()))),
-                works("tool with spaces in its path", f -> f.stub("my tools dir").run("claude", "--model", "qwen3:8b", "--", "a b")
+                        .run("claude", "--offline", "--model", "qwen3:8b", "--", "-p", "hi").then(() -> assertEquals(List.of("-p", "hi"), f.tool.argv()))),
+                works("tool with spaces in its path", f -> f.stub("my tools dir").run("claude", "--offline", "--model", "qwen3:8b", "--", "a b")
                         .then(() -> assertEquals(List.of("a b"), f.tool.argv()))),
                 works("tool with a quote, $, backticks and a newline in its path", f -> f.stub(nl("\"$x\" `y` ;|z"))
-                        .run("claude", "--model", "qwen3:8b", "--", "ok").then(() -> assertEquals(List.of("ok"), f.tool.argv()))),
+                        .run("claude", "--offline", "--model", "qwen3:8b", "--", "ok").then(() -> assertEquals(List.of("ok"), f.tool.argv()))),
                 works("launcher run through a symlink with PATH lacking dirname",
-                        f -> f.stub().viaSymlink().run("claude", "--model", "qwen3:8b").then(() -> assertTrue(f.tool.ran()))),
+                        f -> f.stub().viaSymlink().run("claude", "--offline", "--model", "qwen3:8b").then(() -> assertTrue(f.tool.ran()))),
                 works("arguments with newlines reach the tool intact", f -> f.stub()
-                        .run("claude", "--model", "qwen3:8b", "--", nl("line 1|line 2"), nl("|"), "")
+                        .run("claude", "--offline", "--model", "qwen3:8b", "--", nl("line 1|line 2"), nl("|"), "")
                         .then(() -> assertEquals(List.of(nl("line 1|line 2"), "\n", ""), f.tool.argv()))),
                 works("huge argv, close to the OS limit, reaches the tool intact", f -> {
                     List<String> huge = hugeArgs();
-                    List<String> args = new ArrayList<>(List.of("claude", "--model", "qwen3:8b", "--"));
+                    List<String> args = new ArrayList<>(List.of("claude", "--offline", "--model", "qwen3:8b", "--"));
                     args.addAll(huge);
                     f.stub();
                     return f.run(args.toArray(String[]::new)).then(() -> assertEquals(huge, f.tool.argv()));

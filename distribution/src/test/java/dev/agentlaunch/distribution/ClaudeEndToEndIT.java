@@ -107,11 +107,11 @@ class ClaudeEndToEndIT {
     }
 
     @Test
-    void noLauncherRoutingMeansClaudeAsksForItsOwnModel() throws Exception {
-        // The failure users hit without the launcher: Claude Code asks for its own model id, which Ollama lacks.
+    void dryRunChecksTheServerButStartsNothing() throws Exception {
         Launcher.Result r = launcher.run("claude", "--large", LARGE, "--dry-run");
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().contains("ANTHROPIC_DEFAULT_OPUS_MODEL") && r.stdout().contains(LARGE), r::toString);
-        assertTrue(sim.requests().isEmpty(), "a dry run contacts neither the tool nor, offline, the model API: " + sim.requests());
+        assertFalse(sim.requests("/api/show").isEmpty(), "the dry run asked the server about the model: " + sim.requests());
+        assertTrue(sim.requests("/v1/messages").isEmpty(), "Claude Code did not run: " + sim.requests());
     }
 }

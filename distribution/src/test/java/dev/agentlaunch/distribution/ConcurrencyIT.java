@@ -42,7 +42,7 @@ class ConcurrencyIT {
         try {
             for (int i = 0; i < LAUNCHES; i++) {
                 int n = i;
-                runs.add(pool.submit(() -> new Launcher(home).path(bin).run(240, "claude",
+                runs.add(pool.submit(() -> new Launcher(home).path(bin).run(240, "claude", "--offline",
                         "--large", "large" + n + ":1", "--medium", "medium" + n + ":1", "--small", "small" + n + ":1",
                         "--", "launch-" + n)));
             }

@@ -25,6 +25,33 @@ final class Launcher {
         return Path.of(dir);
     }
 
+    private static Path toolbox;
+
+    /**
+     * A PATH directory with just the system commands the launcher script and the stub tools use,
+     * so a tool installed system-wide on the test machine never leaks into a test's PATH.
+     */
+    static synchronized Path toolbox() {
+        if (toolbox == null) {
+            try {
+                Path dir = Files.createTempDirectory("launch-toolbox");
+                for (String cmd : List.of("sh", "dirname", "sed", "ls", "env", "cat", "uname", "sleep", "head", "tr")) {
+                    for (String sysDir : List.of("/usr/bin", "/bin")) {
+                        Path p = Path.of(sysDir, cmd);
+                        if (Files.isExecutable(p)) {
+                            Files.createSymbolicLink(dir.resolve(cmd), p);
+                            break;
+                        }
+                    }
+                }
+                toolbox = dir;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return toolbox;
+    }
+
     static Path script() {
         return dist().resolve("bin/launch");
     }
@@ -42,62 +69,74 @@ final class Launcher {
     }
 
     private final Map<String, String> env = new LinkedHashMap<>();
-    private Path workDir;
+    /** The fresh HOME of the runs. */
+    final Path home;
+    /** The working directory of the runs. */
+    Path work;
 
+    /** A launcher whose runs have {@code home} as HOME and working directory, and only system commands on PATH. */
     Launcher(Path home) {
+        this.home = home;
+        this.work = home;
         env.put("HOME", home.toString());
-        env.put("PATH", systemPath());
-        String javaHome = System.getProperty("java.home");
-        env.put("JAVA_HOME", javaHome);
+        env.put("PATH", toolbox().toString());
+        env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("LANG", "C.UTF-8");
-        workDir = home;
     }
-
-    private static String systemPath;
 
     /**
-     * The tests' base PATH: /usr/bin and /bin, minus the tools installed there globally from npm
-     * (a machine's own {@code claude} must never stand in for a stub, or hide a missing tool).
-     * A directory of symlinks, made once per test JVM.
+     * A launcher with a fresh HOME and working dir under {@code tmp}; with {@code agentsOnPath}, PATH
+     * starts with the real agent CLIs the build installed, then node's directory.
      */
-    static synchronized String systemPath() {
-        if (systemPath == null) {
-            try {
-                Path dir = Files.createTempDirectory("launch-it-path");
-                for (String system : List.of("/usr/bin", "/bin")) {
-                    try (java.util.stream.Stream<Path> entries = Files.list(Path.of(system))) {
-                        for (Path p : (Iterable<Path>) entries::iterator) {
-                            Path link = dir.resolve(p.getFileName().toString());
-                            if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !npmInstalled(p)) {
-                                Files.createSymbolicLink(link, p);
-                            }
-                        }
-                    }
-                }
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try (java.util.stream.Stream<Path> links = Files.list(dir)) {
-                        for (Path l : (Iterable<Path>) links::iterator) {
-                            Files.deleteIfExists(l);
-                        }
-                        Files.deleteIfExists(dir);
-                    } catch (IOException e) {
-                        // a temp dir left behind
-                    }
-                }));
-                systemPath = dir.toString();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+    Launcher(Path tmp, boolean agentsOnPath) throws IOException {
+        this(Files.createDirectories(tmp.resolve("home")));
+        this.work = Files.createDirectories(tmp.resolve("work"));
+        env.put("NO_COLOR", "1");
+        if (agentsOnPath) {
+            path(AgentClis.binDir(), AgentClis.nodeDir());
         }
-        return systemPath;
     }
 
-    private static boolean npmInstalled(Path p) throws IOException {
-        if (!Files.isSymbolicLink(p)) {
-            return false;
+    /** Skips the test when the build could not install the CLI (no npm); under CI=true that fails instead. */
+    void requireTool(String name) {
+        AgentClis.require(name);
+    }
+
+    /** The launcher's own state dir in the test HOME. */
+    Path stateDir() {
+        return home.resolve(".local/state/agent-launch");
+    }
+
+    /** Asserts every file under HOME lies in the launcher's state dir or one of the tool's own dirs. */
+    void assertHomeHoldsOnly(String... toolDirs) throws IOException {
+        List<Path> allowed = new ArrayList<>();
+        allowed.add(stateDir());
+        for (String dir : toolDirs) {
+            allowed.add(home.resolve(dir));
         }
-        String target = Files.readSymbolicLink(p).toString();
-        return target.contains("node_modules/") && !target.contains("node_modules/npm/") && !target.contains("corepack");
+        try (java.util.stream.Stream<Path> files = Files.walk(home)) {
+            files.filter(Files::isRegularFile).forEach(f -> {
+                if (allowed.stream().noneMatch(f::startsWith)) {
+                    throw new AssertionError(f + " was written outside the launcher's state dir and the tool's own dirs "
+                            + List.of(toolDirs));
+                }
+            });
+        }
+    }
+
+    /** Runs a command in the working dir with the runs' environment (git, to set up a repository). */
+    void sh(String... command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.environment().put("PATH", env.get("PATH") + File.pathSeparator + "/usr/bin:/bin");
+        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + output);
+        }
     }
 
     /** Puts directories in front of PATH. */
@@ -120,20 +159,20 @@ final class Launcher {
     }
 
     Launcher workDir(Path dir) {
-        this.workDir = dir;
+        this.work = dir;
         return this;
     }
 
     /** A process builder for any command, with this launcher's environment and working directory. */
     ProcessBuilder processBuilder(List<String> command) {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
         return pb;
     }
 
     Result run(String... args) throws IOException, InterruptedException {
-        return run(120, args);
+        return run(240, args);
     }
 
     Result run(int timeoutSeconds, String... args) throws IOException, InterruptedException {

@@ -36,7 +36,7 @@ class LauncherBehaviourIT {
     void toolArgumentsReachTheToolByteForByte() throws Exception {
         List<String> userArgs = List.of("a b", "it's \"quoted\"", "ünïcødé ✓ 日本", "", "--", "-p", "$HOME `x`", "*",
                 "line1\nline2");
-        List<String> args = new ArrayList<>(List.of("claude", "--large", "qwen3:32b", "--small", "qwen3:4b", "--"));
+        List<String> args = new ArrayList<>(List.of("claude", "--offline", "--large", "qwen3:32b", "--small", "qwen3:4b", "--"));
         args.addAll(userArgs);
 
         Launcher.Result r = launcher.run(args.toArray(String[]::new));
@@ -57,7 +57,7 @@ class LauncherBehaviourIT {
     @Test
     void launcherExitsWithTheToolsExitCode() throws Exception {
         StubTool failing = new StubTool(outside.resolve("failing"), "claude", 7);
-        Launcher.Result r = new Launcher(home).path(failing.binDir).run("claude", "--model", "qwen3:8b");
+        Launcher.Result r = new Launcher(home).path(failing.binDir).run("claude", "--offline", "--model", "qwen3:8b");
         assertEquals(7, r.exitCode(), r::toString);
         assertTrue(failing.ran());
     }
@@ -67,11 +67,11 @@ class LauncherBehaviourIT {
         StubTool failing = new StubTool(outside.resolve("child"), "claude", 5);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", Launcher.dist().resolve("lib") + "/*",
-                "dev.agentlaunch.core.Main", "claude", "--large", "qwen3:32b", "--", "-p", "two words")
+                "dev.agentlaunch.core.Main", "claude", "--offline", "--large", "qwen3:32b", "--", "-p", "two words")
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectErrorStream(true);
         pb.environment().put("HOME", home.toString());
-        pb.environment().put("PATH", failing.binDir + ":/usr/bin:/bin");
+        pb.environment().put("PATH", failing.binDir + ":" + Launcher.toolbox());
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes());
         assertEquals(5, p.waitFor(), output);
@@ -85,7 +85,7 @@ class LauncherBehaviourIT {
         Map<String, String> before = FileTree.snapshot(home);
 
         assertEquals(0, launcher.run("claude", "--large", "qwen3:32b", "--dry-run").exitCode());
-        assertEquals(0, launcher.run("claude", "--large", "qwen3:32b", "--", "-p", "hi").exitCode());
+        assertEquals(0, launcher.run("claude", "--offline", "--large", "qwen3:32b", "--", "-p", "hi").exitCode());
         assertEquals(0, launcher.run("list-integrations").exitCode());
 
         assertTrue(stub.ran());
@@ -95,7 +95,7 @@ class LauncherBehaviourIT {
     @Test
     void derivedTierValuesYieldToTheUsersOwnVariablesAndSaySo() throws Exception {
         Launcher.Result r = launcher.env("ANTHROPIC_DEFAULT_HAIKU_MODEL", "my-small:1")
-                .run("claude", "--large", "qwen3:32b", "--", "-p", "hi");
+                .run("claude", "--offline", "--large", "qwen3:32b", "--", "-p", "hi");
 
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("my-small:1", stub.env().get("ANTHROPIC_DEFAULT_HAIKU_MODEL"), "derived small tier yields");
@@ -106,7 +106,7 @@ class LauncherBehaviourIT {
     void explicitTierFlagsReplaceTheUsersVariablesAndSaySo() throws Exception {
         Launcher.Result r = launcher.env("ANTHROPIC_DEFAULT_HAIKU_MODEL", "my-small:1")
                 .env("ANTHROPIC_API_KEY", "sk-sentinel-secret")
-                .run("claude", "--large", "qwen3:32b", "--small", "qwen3:4b", "--", "-p", "hi");
+                .run("claude", "--offline", "--large", "qwen3:32b", "--small", "qwen3:4b", "--", "-p", "hi");
 
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("qwen3:4b", stub.env().get("ANTHROPIC_DEFAULT_HAIKU_MODEL"));
@@ -138,6 +138,8 @@ class LauncherBehaviourIT {
         Launcher.Result r = new Launcher(home).env("OLLAMA_HOST", "127.0.0.1:9")
                 .run("claude", "--model", "qwen3:8b", "--dry-run", "--json");
         assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stderr().startsWith("launch: warning: the launch would stop here: the model server at http://127.0.0.1:9"),
+                r::toString);
         assertTrue(r.stdout().contains("\"installed\" : false"), r.stdout());
         assertTrue(r.stdout().contains("\"url\" : \"http://127.0.0.1:9\""), r.stdout());
     }

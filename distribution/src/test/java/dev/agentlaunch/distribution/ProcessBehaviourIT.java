@@ -150,7 +150,7 @@ class ProcessBehaviourIT {
         Path out = outside.resolve("stdout.out");
         Path err = outside.resolve("stderr.out");
 
-        ProcessBuilder pb = launcher.processBuilder(mode.command(List.of("claude", "--model", "qwen3:8b", "--",
+        ProcessBuilder pb = launcher.processBuilder(mode.command(List.of("claude", "--offline", "--model", "qwen3:8b", "--",
                 "cat", errSource.toString())));
         pb.redirectInput(inFile.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();
@@ -164,7 +164,7 @@ class ProcessBehaviourIT {
     // ------------------------------------------------------------------------------------ helpers
 
     private Process start(LaunchMode mode, List<String> toolArgs) throws IOException {
-        List<String> args = new ArrayList<>(List.of("claude", "--model", "qwen3:8b", "--"));
+        List<String> args = new ArrayList<>(List.of("claude", "--offline", "--model", "qwen3:8b", "--"));
         args.addAll(toolArgs);
         Process p = launcher.processBuilder(mode.command(args)).redirectErrorStream(true).start();
         started.add(p);
@@ -173,7 +173,7 @@ class ProcessBehaviourIT {
 
     /** Starts the waiting stub (optionally as the leader of a new process group) and returns once it is ready. */
     private Process startWaitingTool(LaunchMode mode, boolean ownGroup) throws IOException {
-        List<String> args = new ArrayList<>(List.of("claude", "--model", "qwen3:8b", "--", "wait"));
+        List<String> args = new ArrayList<>(List.of("claude", "--offline", "--model", "qwen3:8b", "--", "wait"));
         List<String> command = new ArrayList<>(mode.command(args));
         if (ownGroup) {
             command.add(0, "setsid");   // not a group leader yet, so setsid execs in place: same pid

@@ -37,17 +37,17 @@ class SecretsIT {
         }
 
         Map<String, Launcher.Result> runs = new LinkedHashMap<>();
-        runs.put("dry run", launcher.run("claude", "--large", "qwen3:32b", "--small", "qwen3:4b", "--dry-run"));
-        runs.put("dry run --json", launcher.run("claude", "--model", "qwen3:8b", "--dry-run", "--json"));
-        runs.put("--debug dry run", launcher.run("--debug", "claude", "--model", "qwen3:8b", "--dry-run"));
-        runs.put("launch", launcher.run("--debug", "claude", "--model", "qwen3:8b", "--", "-p", "hi"));
+        runs.put("dry run", launcher.run("claude", "--offline", "--large", "qwen3:32b", "--small", "qwen3:4b", "--dry-run"));
+        runs.put("dry run --json", launcher.run("claude", "--offline", "--model", "qwen3:8b", "--dry-run", "--json"));
+        runs.put("--debug dry run", launcher.run("--debug", "claude", "--offline", "--model", "qwen3:8b", "--dry-run"));
+        runs.put("launch", launcher.run("--debug", "claude", "--offline", "--model", "qwen3:8b", "--", "-p", "hi"));
         runs.put("list-integrations", launcher.run("--debug", "list-integrations"));
         runs.put("list-integrations --json", launcher.run("list-integrations", "--json"));
-        runs.put("bad model name", launcher.run("--debug", "claude", "--large", "no good", "--dry-run"));
+        runs.put("bad model name", launcher.run("--debug", "claude", "--offline", "--large", "no good", "--dry-run"));
         runs.put("unknown option", launcher.run("claude", "--bogus", "--model", "qwen3:8b"));
         runs.put("unknown integration", launcher.run("--debug", "cluade", "--model", "qwen3:8b"));
         runs.put("tool missing", new Launcher(home).env("ANTHROPIC_API_KEY", SENTINEL)
-                .run("--debug", "claude", "--model", "qwen3:8b"));
+                .run("--debug", "claude", "--offline", "--model", "qwen3:8b"));
         runs.put("help", launcher.run("claude", "--help"));
         runs.put("completion", launcher.run("completion", "bash"));
 

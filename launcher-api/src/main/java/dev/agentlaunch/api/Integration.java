@@ -1,7 +1,9 @@
 package dev.agentlaunch.api;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -50,6 +52,18 @@ public interface Integration extends ExtensionPoint {
     }
 
     /**
+     * The versions of the tool this integration was proven against (run end to end against a
+     * model server), e.g. {@code [0.15.10]}, oldest first. The launcher shows them in
+     * {@code list-integrations} and warns there when the installed tool reports a version not
+     * in the list; it never checks on the launch path. Empty (the default) means "not declared".
+     *
+     * @since 1.1.0
+     */
+    default List<String> provenToolVersions() {
+        return List.of();
+    }
+
+    /**
      * Which of the variables from {@code tierEnv} carry which tier's model. The launcher uses it
      * for the environment policy: a tier variable whose model the user chose explicitly replaces
      * the same variable already in the user's environment, a derived one yields to it. Variables
@@ -79,5 +93,26 @@ public interface Integration extends ExtensionPoint {
      */
     default List<String> tierArgs(TierPlan plan, LaunchContext context) {
         return tierArgs(plan);
+    }
+
+    /**
+     * The tiers whose model must support tool calling. Before a launch the launcher asks the
+     * server for each tier model's capabilities and warns (errors with {@code --strict}) when a
+     * model in one of these tiers lacks {@code tools}: an agent drives its model through tool
+     * calls, and a model without them answers with prose and the agent silently does nothing.
+     * The default is every tier; a tool that sends only plain completions to a tier (titles,
+     * say) may leave it out.
+     */
+    default Set<Tier> tiersNeedingTools() {
+        return EnumSet.allOf(Tier.class);
+    }
+
+    /**
+     * The context window, in tokens, the tool needs from every tier model (its system prompt and
+     * tool definitions plus room to work). The launcher warns when a model's maximum, or the
+     * context the server actually serves it with, is smaller. 0 (the default) declares no need.
+     */
+    default int minimumContextTokens() {
+        return 0;
     }
 }

@@ -17,6 +17,14 @@ public interface LaunchContext {
     /** The user's home directory, when known. Read it, never write to it. */
     Optional<Path> home();
 
+    /**
+     * The directory the user launched from (where a tool looks for project files), when known.
+     * Read it, never write to it. Since API 1.1; the default knows none.
+     */
+    default Optional<Path> workingDirectory() {
+        return Optional.empty();
+    }
+
     /** The arguments the user passed to the tool after {@code --}, in order (unmodifiable). */
     List<String> toolArgs();
 

@@ -2,10 +2,14 @@ package dev.agentlaunch.core;
 
 import dev.agentlaunch.core.cli.CliContext;
 import dev.agentlaunch.core.cli.CompletionCommand;
+import dev.agentlaunch.core.cli.DoctorCommand;
+import dev.agentlaunch.core.cli.EnvCommand;
 import dev.agentlaunch.core.cli.IntegrationCommand;
 import dev.agentlaunch.core.cli.LaunchCommand;
 import dev.agentlaunch.core.cli.ListIntegrationsCommand;
+import dev.agentlaunch.core.cli.ProfileCommand;
 import dev.agentlaunch.core.output.Reporter;
+import dev.agentlaunch.core.output.Terminal;
 import dev.agentlaunch.core.plugins.IntegrationRegistry;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
 import dev.agentlaunch.core.plugins.PluginDirectories;
@@ -40,21 +44,30 @@ public final class Main {
     private final PrintWriter err;
     private final String handoffTarget;
     private final Optional<Path> distributionHome;
+    private final Terminal terminal;
 
     public Main(Map<String, String> env, PrintWriter out, PrintWriter err, String handoffTarget,
                 Optional<Path> distributionHome) {
+        this(env, out, err, handoffTarget, distributionHome, Terminal.none());
+    }
+
+    /** With a terminal: whether the launcher may ask questions and draw progress bars. */
+    public Main(Map<String, String> env, PrintWriter out, PrintWriter err, String handoffTarget,
+                Optional<Path> distributionHome, Terminal terminal) {
         this.env = env;
         this.out = out;
         this.err = err;
         this.handoffTarget = handoffTarget;
         this.distributionHome = distributionHome;
+        this.terminal = terminal;
     }
 
     public static void main(String[] args) {
         Charset cs = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new PrintStream(System.out, false, cs), cs), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new PrintStream(System.err, false, cs), cs), true);
-        int code = new Main(System.getenv(), out, err, System.getProperty(Handoff.PROPERTY), distributionHome()).run(args);
+        int code = new Main(System.getenv(), out, err, System.getProperty(Handoff.PROPERTY), distributionHome(),
+                Terminal.system()).run(args);
         out.flush();
         err.flush();
         System.exit(code);
@@ -77,20 +90,27 @@ public final class Main {
             List<Path> flagDirs = pluginDirFlags(launcherArgs);
             long started = System.nanoTime();
             List<PluginDirectory> pluginDirs = PluginDirectories.resolve(flagDirs, env, home, distributionHome);
-            pluginDirs.forEach(d -> reporter.debug("plugins dir " + d.path() + " (" + d.origin() + ")"
-                    + (Files.isDirectory(d.path()) ? "" : ": absent")));
+            if (reporter.isDebug()) {
+                pluginDirs.forEach(d -> reporter.debug("plugins dir " + d.path() + " (" + d.origin() + ")"
+                        + (Files.isDirectory(d.path()) ? "" : ": absent")));
+            }
             IntegrationRegistry registry = new PluginLoader(Versions.api()).load(pluginDirs);
             reporter.debug("plugins loaded in " + millis(started) + " ms: " + registry.integrations().size()
                     + " integration(s), " + registry.problems().size() + " failed");
             registry.warnings().forEach(reporter::warn);
             boolean listing = Arrays.asList(launcherArgs).contains("list-integrations");
+            String named = firstWord(launcherArgs);
             if (!listing) {
-                registry.problems().forEach(p -> reporter.warn(p.describe()));
+                // A problem with the integration being launched is the error itself, said once below.
+                registry.problems().stream().filter(p -> named == null || !p.concerns(named) || registry.find(named).isPresent())
+                        .forEach(p -> reporter.warn(p.describe()));
             }
             registry.integrations().forEach(li -> reporter.debug("integration '" + li.id() + "' from " + li.jar()
                     + " (" + li.origin() + ")"));
+            registry.problems().forEach(p -> reporter.debug("plugin " + p.jar() + " not used: " + p.reason()));
 
-            CliContext context = new CliContext(env, home, registry, out, reporter, toolArgs, launcherArgCount, handoffTarget);
+            CliContext context = new CliContext(env, home, registry, out, reporter, toolArgs, launcherArgCount, handoffTarget,
+                    terminal);
             CommandLine root = commandLine(context);
             root.setOut(out).setErr(err)
                     .setParameterExceptionHandler((ex, a) -> parameterError(ex, registry, reporter))
@@ -109,6 +129,9 @@ public final class Main {
     public static CommandLine commandLine(CliContext context) {
         CommandLine root = new CommandLine(new LaunchCommand());
         root.addSubcommand(new CommandLine(new ListIntegrationsCommand(context)));
+        root.addSubcommand(ProfileCommand.create(context));
+        root.addSubcommand(new CommandLine(new EnvCommand(context)));
+        root.addSubcommand(new CommandLine(new DoctorCommand(context)));
         root.addSubcommand(new CommandLine(new CompletionCommand(context.out())));
         for (LoadedIntegration li : context.registry().integrations()) {
             if (root.getSubcommands().containsKey(li.id())) {
@@ -130,9 +153,10 @@ public final class Main {
         if (ex instanceof UnmatchedArgumentException u && atRoot && !u.getUnmatched().isEmpty()
                 && !u.getUnmatched().get(0).startsWith("-")) {
             String name = u.getUnmatched().get(0);
-            Optional<PluginProblem> broken = registry.problemFor(name);
-            if (broken.isPresent()) {
-                reporter.error("integration '" + name + "' is unavailable: " + broken.get().describe());
+            List<PluginProblem> broken = registry.problemsFor(name);
+            if (!broken.isEmpty()) {
+                reporter.error("integration '" + name + "' is unavailable: " + broken.stream().map(PluginProblem::describe)
+                        .collect(java.util.stream.Collectors.joining("; ")));
                 return ExitCode.PLUGIN;
             }
             List<String> suggestions = new ArrayList<>(u.getSuggestions());
@@ -180,6 +204,18 @@ public final class Main {
         }
         String userHome = System.getProperty("user.home");
         return userHome == null || userHome.isEmpty() || userHome.equals("?") ? Optional.empty() : Optional.of(Path.of(userHome));
+    }
+
+    /** The first argument that is not an option (or an option's value): the command or integration named. */
+    private static String firstWord(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--plugins-dir")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
     }
 
     private static List<Path> pluginDirFlags(String[] args) {

@@ -1,6 +1,7 @@
 package dev.agentlaunch.core.cli;
 
 import dev.agentlaunch.core.output.Reporter;
+import dev.agentlaunch.core.output.Terminal;
 import dev.agentlaunch.core.plugins.IntegrationRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,7 +21,14 @@ import java.util.Optional;
  * @param toolArgs         the arguments after the first {@code --}, for the tool
  * @param launcherArgCount how many arguments are the launcher's own, {@code --} included
  * @param handoffTarget    where {@code bin/launch} reads the hand-off, or null (child mode)
+ * @param terminal         whether a person can answer questions and watch a progress bar
  */
 public record CliContext(Map<String, String> env, Optional<Path> home, IntegrationRegistry registry, PrintWriter out,
-                         Reporter reporter, List<String> toolArgs, int launcherArgCount, String handoffTarget) {
+                         Reporter reporter, List<String> toolArgs, int launcherArgCount, String handoffTarget,
+                         Terminal terminal) {
+    /** Without a terminal: nothing is asked, no progress bar is drawn. */
+    public CliContext(Map<String, String> env, Optional<Path> home, IntegrationRegistry registry, PrintWriter out,
+                      Reporter reporter, List<String> toolArgs, int launcherArgCount, String handoffTarget) {
+        this(env, home, registry, out, reporter, toolArgs, launcherArgCount, handoffTarget, Terminal.none());
+    }
 }

@@ -2,14 +2,24 @@ package dev.agentlaunch.core.cli;
 
 import dev.agentlaunch.api.Integration;
 import dev.agentlaunch.api.Tier;
+import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.core.ExitCode;
 import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.config.RequestResolver;
+import dev.agentlaunch.core.config.ResolvedRequest;
 import dev.agentlaunch.core.output.PlanPrinter;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
+import dev.agentlaunch.core.process.ExecutableFinder;
 import dev.agentlaunch.core.process.Handoff;
 import dev.agentlaunch.core.process.LaunchPlan;
 import dev.agentlaunch.core.process.LaunchPlanner;
+import dev.agentlaunch.core.server.CheckRequirements;
+import dev.agentlaunch.core.server.LaunchChecks;
+import dev.agentlaunch.core.server.ServerAddress;
+import dev.agentlaunch.core.server.ServerReport;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +41,16 @@ public final class IntegrationCommand implements Callable<Integer> {
     TierOptions tiers;
 
     @Mixin
+    ProfileOption profile;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Mixin
     ServerOptions server;
+
+    @Mixin
+    CheckOptions checks;
 
     @Option(names = {"-n", "--dry-run"}, description = "Print the plan (tiers, executable, argv, env) and run nothing.")
     boolean dryRun;
@@ -60,8 +79,10 @@ public final class IntegrationCommand implements Callable<Integer> {
                 .footer("  launch " + id + " --large qwen3:32b --medium qwen3:14b --small qwen3:4b",
                         "  launch " + id + " --model qwen3:8b",
                         "  launch " + id + " --large qwen3:32b --small qwen3:4b --dry-run",
+                        "  launch " + id + " --profile coding",
                         "",
-                        "Tiers you do not name take the next larger tier's model (else the next smaller one's).",
+                        "Per tier, first match wins: its flag, the profile, the config's default tiers, --model;",
+                        "a tier still empty takes the next larger tier's model (else the next smaller one's).",
                         "Plugin: " + loaded.pluginId() + " " + loaded.pluginVersion() + " (" + loaded.jar() + ")",
                         "Install " + integration.displayName() + ": " + integration.installHint());
         TierOptions.describe(spec, roles);
@@ -70,20 +91,47 @@ public final class IntegrationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
+                .resolve(loaded.id(), config.config, profile.profile, tiers.flags(), tiers.model, server.host);
         LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
-        LaunchPlan plan = planner.plan(loaded, tiers.request(), server.address(context.env()), context.toolArgs());
+        ServerAddress address = resolved.server();
+        OptionalLong memory = checks.memoryBytes();
+        TierPlan tierPlan = planner.resolve(resolved.request(), address);
+        if (!dryRun) {      // a missing tool is the first thing to fix: say so before asking the server anything
+            requireExecutable(planner.findExecutable(loaded));
+        }
+        ServerReport report = null;
+        if (!server.offline) {      // checked before mapping, so the plugin sees what the server said about each model
+            try {
+                report = LaunchChecks.create(address, context.terminal(), context.reporter()).run(tierPlan,
+                        CheckRequirements.of(loaded.integration(), memory),
+                        new LaunchChecks.Settings(checks.pull, checks.yes, checks.strict, dryRun));
+                tierPlan = tierPlan.withModelInfo(report.modelInfo());
+            } catch (LauncherException e) {
+                if (!dryRun || e.exitCode() != ExitCode.NOT_READY) {
+                    throw e;
+                }
+                // A dry run needs no server: show the plan, and say what would stop the launch.
+                context.reporter().warn("the launch would stop here: " + e.getMessage());
+            }
+        }
+        LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs());
         if (dryRun) {
-            new PlanPrinter(context.out()).print(plan, output.json);
+            new PlanPrinter(context.out(), resolved.profile()).print(plan, report, output.json);
             return 0;
         }
+        Path exe = requireExecutable(plan.executable());
+        context.reporter().debug("launching " + exe + " " + plan.arguments());
+        return new Handoff(context.handoffTarget()).launch(plan, exe, context.launcherArgCount());
+    }
+
+    private Path requireExecutable(ExecutableFinder.Result found) {
         Integration integration = loaded.integration();
-        Path exe = plan.executable().executable().orElseThrow(() -> plan.executable().notExecutable()
+        return found.executable().orElseThrow(() -> found.notExecutable()
                 .map(p -> LauncherException.notReady(integration.displayName() + " found at " + p
                         + " but it is not executable; fix with: chmod +x " + p))
                 .orElseGet(() -> LauncherException.notReady(integration.displayName() + " is not installed (looked for "
                         + String.join(", ", integration.executableNames()) + " on PATH); install it with: "
                         + integration.installHint())));
-        context.reporter().debug("launching " + exe + " " + plan.arguments());
-        return new Handoff(context.handoffTarget()).launch(plan, exe, context.launcherArgCount());
     }
 }

@@ -19,6 +19,10 @@ import picocli.CommandLine.Spec;
                 "  launch claude --model qwen3:8b -- -p \"explain this repo\"",
                 "  launch claude --large qwen3:32b --dry-run",
                 "  launch list-integrations",
+                "  launch doctor claude --model qwen3:8b",
+                "  launch profile save coding --large qwen3:32b --small qwen3:4b",
+                "  launch claude --profile coding",
+                "  eval \"$(launch env claude --large qwen3:32b --small qwen3:4b)\"",
                 "  source <(launch completion bash)",
                 "",
                 "Exit codes:",
@@ -28,8 +32,10 @@ import picocli.CommandLine.Spec;
                 "  2  bad usage or bad input (unknown flag, invalid model name, no model for any tier)",
                 "  3  environment not ready (server down, tool not installed, model missing)",
                 "  4  plugin failure",
+                "  130  a model pull cancelled with Ctrl-C",
                 "",
-                "Environment: OLLAMA_HOST (server), AGENT_LAUNCH_PLUGINS (plugin dirs), NO_COLOR."})
+                "Environment: OLLAMA_HOST (server), AGENT_LAUNCH_PLUGINS (plugin dirs), AGENT_LAUNCH_CONFIG (config file), NO_COLOR.",
+                "Config file: $XDG_CONFIG_HOME/agent-launch/config.json (profiles, default tiers); see 'launch profile --help'."})
 public final class LaunchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,6 +1,7 @@
 package dev.agentlaunch.core.cli;
 
 import dev.agentlaunch.core.output.IntegrationsPrinter;
+import dev.agentlaunch.core.process.IntegrationProbe;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +25,8 @@ public final class ListIntegrationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new IntegrationsPrinter(context.out(), context.env(), context.home()).print(context.registry(), output.json);
+        new IntegrationsPrinter(context.out(), context.env(), context.home(), context.reporter()::warn)
+                .print(IntegrationProbe.check(context.registry()), output.json);
         return 0;
     }
 }

@@ -8,6 +8,7 @@ import dev.agentlaunch.core.plugins.IntegrationRegistry;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
 import dev.agentlaunch.core.plugins.PluginProblem;
 import dev.agentlaunch.core.process.ExecutableFinder;
+import dev.agentlaunch.core.process.ToolVersion;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,15 +17,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** {@code list-integrations}: a row per integration and per failed plugin, as text or JSON. */
 public final class IntegrationsPrinter {
     private final PrintWriter out;
     private final ExecutableFinder finder;
+    private final ToolVersion versions;
+    private final Consumer<String> warnings;
 
     public IntegrationsPrinter(PrintWriter out, Map<String, String> env, Optional<Path> home) {
+        this(out, env, home, line -> { });
+    }
+
+    /** @param warnings receives one line per installed tool whose version the plugin was not proven on */
+    public IntegrationsPrinter(PrintWriter out, Map<String, String> env, Optional<Path> home, Consumer<String> warnings) {
         this.out = out;
         this.finder = new ExecutableFinder(env.get("PATH"), home);
+        this.versions = new ToolVersion(env);
+        this.warnings = warnings;
+    }
+
+    /** The installed tool's version, and a warning when the plugin declares versions and this is not one. */
+    private Optional<String> checkedVersion(LoadedIntegration li, Optional<Path> exe) {
+        List<String> proven = li.integration().provenToolVersions();
+        if (exe.isEmpty() || proven.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> version = versions.of(exe.get());
+        version.filter(v -> !proven.contains(v)).ifPresent(v -> warnings.accept(li.integration().displayName() + " " + v
+                + " at " + exe.get() + " is not a version the '" + li.id() + "' plugin was proven on (" + String.join(", ", proven)
+                + "); it may work, and if it does not, install a proven version or a newer plugin"));
+        return version;
     }
 
     public void print(IntegrationRegistry registry, boolean json) {
@@ -50,8 +74,11 @@ public final class IntegrationsPrinter {
         for (LoadedIntegration li : registry.integrations()) {
             Integration integration = li.integration();
             out.printf("%-12s %s%n", li.id(), integration.displayName());
-            out.printf("  %-9s %s%n", "tool", installed(integration));
-            out.printf("  %-9s %s %s (%s, %s)%n", "plugin", li.pluginId(), li.pluginVersion(), li.origin(), li.jar());
+            Optional<String> version = checkedVersion(li, finder.find(integration.executableNames()).executable());
+            out.printf("  %-9s %s%s%n", "tool", installed(integration), version.map(v -> " (" + v + ")").orElse(""));
+            out.printf("  %-9s %s %s (%s, %s)%s%n", "plugin", li.pluginId(), li.pluginVersion(), li.origin(), li.jar(),
+                    integration.provenToolVersions().isEmpty() ? ""
+                            : "; proven on " + integration.displayName() + " " + String.join(", ", integration.provenToolVersions()));
             for (Tier tier : Tier.values()) {
                 out.printf("  %-9s %s%n", tier.id(), integration.tierRoles().getOrDefault(tier, ""));
             }
@@ -73,7 +100,9 @@ public final class IntegrationsPrinter {
             row.put("name", integration.displayName());
             row.put("installed", r.executable().isPresent());
             row.put("path", r.executable().map(Object::toString).orElse(null));
+            row.put("version", checkedVersion(li, r.executable()).orElse(null));
             row.put("installHint", integration.installHint());
+            row.put("provenToolVersions", integration.provenToolVersions());
             Map<String, Object> plugin = new LinkedHashMap<>();
             plugin.put("id", li.pluginId());
             plugin.put("version", li.pluginVersion());
@@ -92,6 +121,7 @@ public final class IntegrationsPrinter {
         for (PluginProblem p : registry.problems()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("plugin", p.pluginId());
+            row.put("integration", p.integrationId());
             row.put("jar", p.jar().toString());
             row.put("reason", p.reason());
             failed.add(row);

@@ -9,32 +9,49 @@ import dev.agentlaunch.api.TierSource;
 import dev.agentlaunch.core.process.EnvEntry;
 import dev.agentlaunch.core.process.LaunchPlan;
 import dev.agentlaunch.core.process.ShellQuote;
+import dev.agentlaunch.core.server.ServerReport;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code --dry-run}: the whole plan on stdout, as text or JSON, secrets masked. */
 public final class PlanPrinter {
     private final PrintWriter out;
+    private final Optional<String> profile;
 
     public PlanPrinter(PrintWriter out) {
+        this(out, Optional.empty());
+    }
+
+    /** @param profile the profile the tiers came from, named in each tier's source */
+    public PlanPrinter(PrintWriter out, Optional<String> profile) {
         this.out = out;
+        this.profile = profile;
     }
 
     public void print(LaunchPlan plan, boolean json) {
+        print(plan, null, json);
+    }
+
+    /** The plan with what the server checks found, or "skipped" when {@code checks} is null ({@code --offline}). */
+    public void print(LaunchPlan plan, ServerReport checks, boolean json) {
         if (json) {
-            printJson(plan);
+            printJson(plan, checks);
         } else {
-            printText(plan);
+            printText(plan, checks);
         }
         out.flush();
     }
 
-    /** How a tier's source reads in output: the flag itself for flags. */
-    static String source(Tier tier, TierSource source) {
+    /** How a tier's source reads in output: the flag itself for flags, the profile's name for a profile. */
+    String source(Tier tier, TierSource source) {
+        if (source == TierSource.PROFILE && profile.isPresent()) {
+            return "profile " + profile.get();
+        }
         return source == TierSource.FLAG ? tier.flag() : source.label();
     }
 
@@ -43,12 +60,14 @@ public final class PlanPrinter {
         return e.action() == EnvEntry.Action.KEPT ? Secrets.display(e.name(), e.value()) : e.value();
     }
 
-    private void printText(LaunchPlan plan) {
+    private void printText(LaunchPlan plan, ServerReport checks) {
         Integration integration = plan.integration().integration();
         TierPlan tiers = plan.tiers();
         out.println("integration  " + integration.displayName() + " (" + plan.integration().id() + "), plugin "
                 + plan.integration().pluginId() + " " + plan.integration().pluginVersion());
-        out.println("server       " + plan.server().url() + " (" + plan.server().source() + ")");
+        out.println("server       " + plan.server().url() + " (" + plan.server().source() + ")"
+                + (checks == null ? "" : ", Ollama " + checks.version()));
+        new CheckPrinter(out).printText(checks);
         out.println("tiers");
         Map<Tier, String> roles = integration.tierRoles();
         int width = tiers.distinctModels().stream().mapToInt(String::length).max().orElse(10);
@@ -79,7 +98,7 @@ public final class PlanPrinter {
         return s.matches("[A-Za-z0-9_@%+=:,./-]+") ? s : ShellQuote.quote(s);
     }
 
-    private void printJson(LaunchPlan plan) {
+    private void printJson(LaunchPlan plan, ServerReport checks) {
         Integration integration = plan.integration().integration();
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> in = new LinkedHashMap<>();
@@ -90,6 +109,7 @@ public final class PlanPrinter {
         in.put("jar", plan.integration().jar().toString());
         root.put("integration", in);
         root.put("server", Map.of("url", plan.server().url(), "source", plan.server().source()));
+        root.put("checks", checks == null ? Map.of("skipped", "--offline") : checks.toMap());
         Map<String, Object> tiers = new LinkedHashMap<>();
         for (Tier tier : Tier.values()) {
             Map<String, Object> t = new LinkedHashMap<>();

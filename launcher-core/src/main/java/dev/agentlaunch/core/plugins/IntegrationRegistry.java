@@ -21,6 +21,11 @@ public record IntegrationRegistry(List<LoadedIntegration> integrations, List<Plu
 
     /** The failure of a plugin that would have provided {@code id}, if one did fail. */
     public Optional<PluginProblem> problemFor(String id) {
-        return problems.stream().filter(p -> id.equals(p.pluginId())).findFirst();
+        return problems.stream().filter(p -> p.concerns(id)).findFirst();
+    }
+
+    /** Every failure concerning {@code id} (two plugins in one directory claiming it fail together). */
+    public List<PluginProblem> problemsFor(String id) {
+        return problems.stream().filter(p -> p.concerns(id)).toList();
     }
 }

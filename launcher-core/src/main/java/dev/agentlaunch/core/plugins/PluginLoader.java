@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.pf4j.InvalidPluginDescriptorException;
 import org.pf4j.JarPluginManager;
+import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.pf4j.RuntimeMode;
@@ -50,13 +52,20 @@ public final class PluginLoader {
             if (writableByOthers(path)) {
                 warnings.add("plugins dir " + path + " refused: it is writable by other users, who could run code as you; "
                         + "fix with: chmod go-w " + path);
+                // Each jar is listed as refused too, so 'launch <it>' says why instead of "unknown integration".
+                for (Path jar : jars(path)) {
+                    problems.add(new PluginProblem(jar, null, "its directory is writable by other users, who could run code "
+                            + "as you; fix with: chmod go-w " + path));
+                }
                 continue;
             }
             for (LoadedIntegration li : loadDirectory(dir, problems)) {
                 LoadedIntegration earlier = byId.get(li.id());
                 if (earlier != null) {
-                    warnings.add("integration '" + li.id() + "' from " + li.jar() + " ignored: " + earlier.jar()
-                            + " already provides it (earlier in the plugin search order)");
+                    // Earlier directories win (a user may install a newer build of a built-in), loudly.
+                    problems.add(new PluginProblem(li.jar(), li.pluginId(), li.id(), "its integration '" + li.id()
+                            + "' is shadowed by " + earlier.jar() + " (" + earlier.origin()
+                            + ", earlier in the plugin search order); remove one of them if that is not what you want"));
                     continue;
                 }
                 byId.put(li.id(), li);
@@ -68,12 +77,27 @@ public final class PluginLoader {
 
     private List<LoadedIntegration> loadDirectory(PluginDirectory dir, List<PluginProblem> problems) {
         DirectoryPluginManager manager = new DirectoryPluginManager(dir.path(), apiVersion, problems);
-        manager.loadPlugins();
-        manager.startPlugins();
+        try {
+            manager.loadPlugins();
+            manager.startPlugins();
+        } catch (RuntimeException | LinkageError e) {
+            // e.g. PF4J's dependency resolution: one plugin's Plugin-Dependencies cannot sink the others' dirs
+            problems.add(new PluginProblem(dir.path(), null, "its plugins could not be loaded together: " + oneLine(e)));
+            return List.of();
+        }
         List<LoadedIntegration> result = new ArrayList<>();
-        for (PluginWrapper plugin : manager.getPlugins()) {
+        List<PluginWrapper> plugins = new ArrayList<>(manager.getPlugins());
+        // File-system order is arbitrary: sort by file name so listings and id conflicts are deterministic.
+        plugins.sort(java.util.Comparator.comparing(p -> p.getPluginPath().getFileName().toString()));
+        for (PluginWrapper plugin : plugins) {
             String pluginId = plugin.getPluginId();
             Path jar = plugin.getPluginPath();
+            Path twin = manager.duplicates.get(pluginId);
+            if (twin != null) {
+                problems.add(new PluginProblem(jar, pluginId, "its Plugin-Id '" + pluginId + "' is also used by " + twin
+                        + " in the same directory; remove one of them"));
+                continue;
+            }
             if (plugin.getPluginState() == PluginState.DISABLED) {
                 problems.add(new PluginProblem(jar, pluginId, "it requires launcher-api "
                         + plugin.getDescriptor().getRequires() + " but this launcher provides " + apiVersion
@@ -84,18 +108,27 @@ public final class PluginLoader {
                 problems.add(new PluginProblem(jar, pluginId, "it failed to start: " + oneLine(plugin.getFailedException())));
                 continue;
             }
-            List<Integration> extensions;
+            List<Class<? extends Integration>> classes;
             try {
-                extensions = manager.getExtensions(Integration.class, pluginId);
+                classes = manager.getExtensionClasses(Integration.class, pluginId);
             } catch (RuntimeException | LinkageError e) {
-                problems.add(new PluginProblem(jar, pluginId, "its integration could not be created: " + oneLine(e)));
+                problems.add(new PluginProblem(jar, pluginId, "its integration could not be found: " + oneLine(e)));
                 continue;
             }
-            if (extensions.isEmpty()) {
+            if (classes.isEmpty()) {
                 problems.add(new PluginProblem(jar, pluginId, "it has no Integration extension (is the class annotated with @Extension?)"));
                 continue;
             }
-            for (Integration integration : extensions) {
+            for (Class<? extends Integration> type : classes) {
+                Integration integration;
+                try {
+                    // Created here, not through getExtensions(), which would log a constructor's failure and drop it.
+                    integration = manager.getExtensionFactory().create(type);
+                } catch (RuntimeException | LinkageError e) {
+                    problems.add(new PluginProblem(jar, pluginId, "its integration " + type.getSimpleName()
+                            + " could not be created: " + oneLine(e)));
+                    continue;
+                }
                 String id;
                 try {
                     id = integration.id();
@@ -108,11 +141,68 @@ public final class PluginLoader {
                             + "' is not a lower-case word (letters, digits, '-')"));
                     continue;
                 }
+                String broken = describeFailure(integration);
+                if (broken != null) {
+                    problems.add(new PluginProblem(jar, pluginId, id, broken));
+                    continue;
+                }
                 result.add(new LoadedIntegration(integration, pluginId, plugin.getDescriptor().getVersion(),
                         plugin.getDescriptor().getRequires(), jar, dir.origin()));
             }
         }
+        return withoutSameDirectoryConflicts(result, problems);
+    }
+
+    /**
+     * The metadata every command reads (help, listing) must not throw or be null, so a broken
+     * plugin fails here, once, and not in the middle of another command.
+     */
+    private static String describeFailure(Integration integration) {
+        Map<String, java.util.function.Supplier<Object>> calls = new java.util.LinkedHashMap<>();
+        calls.put("displayName", integration::displayName);
+        calls.put("executableNames", integration::executableNames);
+        calls.put("installHint", integration::installHint);
+        calls.put("tierRoles", integration::tierRoles);
+        calls.put("provenToolVersions", integration::provenToolVersions);
+        for (Map.Entry<String, java.util.function.Supplier<Object>> call : calls.entrySet()) {
+            try {
+                if (call.getValue().get() == null) {
+                    return "its " + call.getKey() + "() returned null";
+                }
+            } catch (RuntimeException | LinkageError e) {
+                return "its " + call.getKey() + "() failed: " + oneLine(e);
+            }
+        }
+        return null;
+    }
+
+    /** Two plugins of one directory claiming one id: neither wins (directory order is no order). */
+    private static List<LoadedIntegration> withoutSameDirectoryConflicts(List<LoadedIntegration> found,
+                                                                         List<PluginProblem> problems) {
+        Map<String, List<LoadedIntegration>> byId = new java.util.LinkedHashMap<>();
+        found.forEach(li -> byId.computeIfAbsent(li.id(), k -> new ArrayList<>()).add(li));
+        List<LoadedIntegration> result = new ArrayList<>();
+        for (List<LoadedIntegration> claims : byId.values()) {
+            if (claims.size() == 1) {
+                result.add(claims.get(0));
+                continue;
+            }
+            for (LoadedIntegration li : claims) {
+                String others = claims.stream().filter(o -> o != li).map(o -> o.jar().toString())
+                        .collect(java.util.stream.Collectors.joining(", "));
+                problems.add(new PluginProblem(li.jar(), li.pluginId(), li.id(), "its integration '" + li.id()
+                        + "' is also claimed by " + others + " in the same directory; remove one of them"));
+            }
+        }
         return result;
+    }
+
+    private static List<Path> jars(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     static boolean writableByOthers(Path path) {
@@ -139,6 +229,8 @@ public final class PluginLoader {
     /** PF4J's jar manager confined to one directory, in deployment mode, recording failures. */
     private static final class DirectoryPluginManager extends JarPluginManager {
         private final List<PluginProblem> problems;
+        /** Plugin-Id → the second jar of this directory that used it. */
+        final Map<String, Path> duplicates = new HashMap<>();
 
         DirectoryPluginManager(Path dir, String apiVersion, List<PluginProblem> problems) {
             super(dir);
@@ -152,6 +244,16 @@ public final class PluginLoader {
         }
 
         @Override
+        protected boolean isPluginValid(PluginWrapper plugin) {
+            try {
+                return super.isPluginValid(plugin);
+            } catch (RuntimeException e) {
+                throw new InvalidPluginDescriptorException("Plugin-Requires '" + plugin.getDescriptor().getRequires()
+                        + "' is not a version range such as ^1.0.0");
+            }
+        }
+
+        @Override
         protected PluginWrapper loadPluginFromPath(Path pluginPath) {
             if (writableByOthers(pluginPath)) {
                 problems.add(new PluginProblem(pluginPath, null, "it is writable by other users, who could run code as you; "
@@ -159,7 +261,20 @@ public final class PluginLoader {
                 return null;
             }
             try {
+                PluginDescriptor descriptor = getPluginDescriptorFinder().find(pluginPath);
+                PluginWrapper twin = descriptor.getPluginId() == null ? null : getPlugin(descriptor.getPluginId());
+                if (twin != null) {
+                    duplicates.put(twin.getPluginId(), pluginPath);
+                    problems.add(new PluginProblem(pluginPath, twin.getPluginId(), "its Plugin-Id '" + twin.getPluginId()
+                            + "' is also used by " + twin.getPluginPath() + " in the same directory; remove one of them"));
+                    return null;
+                }
                 return super.loadPluginFromPath(pluginPath);
+            } catch (InvalidPluginDescriptorException e) {
+                problems.add(new PluginProblem(pluginPath, null, String.valueOf(e.getMessage()).contains("'id'")
+                        ? "it has no plugin descriptor (Plugin-Id and Plugin-Version in META-INF/MANIFEST.MF)"
+                        : "its plugin descriptor is invalid: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " ")));
+                return null;
             } catch (RuntimeException | LinkageError e) {
                 problems.add(new PluginProblem(pluginPath, null, "it is not a valid plugin jar: " + oneLine(e)));
                 return null;

@@ -18,8 +18,14 @@ record DefaultLaunchContext(Map<String, String> ambientEnv, Optional<Path> home,
 
     @Override
     public StateFiles stateFiles() {
-        return state.orElseThrow(() -> new IllegalStateException(
-                "no state dir: set HOME or XDG_STATE_HOME so the launcher has somewhere to keep its files"));
+        return state.orElseThrow(() -> dev.agentlaunch.core.LauncherException.notReady(
+                "the launcher has no state dir for this tool's files: set HOME or XDG_STATE_HOME"));
+    }
+
+    /** The launcher's own working directory: {@code bin/launch} runs it where the user is. */
+    @Override
+    public Optional<Path> workingDirectory() {
+        return Optional.of(Path.of("").toAbsolutePath());
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds a tool's executable on {@code PATH}, then in well-known per-user install dirs. Only
+ * Finds a tool's executable on {@code PATH}, then in well-known per-user install dirs (where
+ * {@code npm install -g} puts tools for users without root, often missing from PATH). Only
  * absolute {@code PATH} entries count: a relative entry would run a file from whatever directory
  * the user happens to be in.
  */
@@ -62,7 +63,6 @@ public final class ExecutableFinder {
             dirs.add(h.resolve(".local/bin"));
             dirs.add(h.resolve(".npm-global/bin"));
         });
-        dirs.add(Path.of("/usr/local/bin"));
         return dirs;
     }
 }

@@ -36,8 +36,12 @@ public final class LaunchPlanner {
     }
 
     public LaunchPlan plan(LoadedIntegration loaded, TierRequest request, ServerAddress server, List<String> toolArgs) {
-        TierPlan tiers = new TierPlan(server.url(), new TierResolver().resolve(request), Map.of());
-        return map(loaded, tiers, server, toolArgs);
+        return map(loaded, resolve(request, server), server, toolArgs);
+    }
+
+    /** Resolves the tiers only, before the server is checked. */
+    public TierPlan resolve(TierRequest request, ServerAddress server) {
+        return new TierPlan(server.url(), new TierResolver().resolve(request), Map.of());
     }
 
     /** Maps an already resolved (and possibly server-checked) plan. */
@@ -51,9 +55,14 @@ public final class LaunchPlanner {
         checkEnv(loaded, env);
         checkArgs(loaded, args);
         List<EnvEntry> entries = new EnvPolicy().apply(ambient, env, tierVariables, tiers, reporter::note);
-        ExecutableFinder.Result exe = new ExecutableFinder(ambient.get("PATH"), home)
-                .find(guarded(loaded, "executableNames", integration::executableNames));
+        ExecutableFinder.Result exe = findExecutable(loaded);
         return new LaunchPlan(loaded, tiers, server, args, toolArgs, entries, exe);
+    }
+
+    /** Where the integration's tool is on this machine (or why not). */
+    public ExecutableFinder.Result findExecutable(LoadedIntegration loaded) {
+        return new ExecutableFinder(ambient.get("PATH"), home)
+                .find(guarded(loaded, "executableNames", loaded.integration()::executableNames));
     }
 
     static <T> T guarded(LoadedIntegration loaded, String method, Supplier<T> call) {
@@ -61,12 +70,14 @@ public final class LaunchPlanner {
         try {
             result = call.get();
         } catch (LaunchRefusedException e) {
-            throw LauncherException.usage(e.getMessage());
+            throw LauncherException.usage(oneLine(e.getMessage()));
+        } catch (LauncherException e) {
+            throw e;
         } catch (UncheckedIOException e) {
             throw LauncherException.notReady(e.getMessage() + ": " + e.getCause().getMessage());
         } catch (RuntimeException | LinkageError e) {
             throw new LauncherException(dev.agentlaunch.core.ExitCode.PLUGIN, "plugin " + loaded.jar() + " failed in "
-                    + method + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + method + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()))
                     + "; report it to the plugin's author or remove the jar", e);
         }
         if (result == null) {
@@ -76,7 +87,12 @@ public final class LaunchPlanner {
         return result;
     }
 
-    private static void checkEnv(LoadedIntegration loaded, Map<String, String> env) {
+    /** A plugin's message on one line: errors are one line whatever the plugin put in them. */
+    private static String oneLine(String message) {
+        return String.valueOf(message).replace("\0", "\\0").replaceAll("\\s+", " ").trim();
+    }
+
+    static void checkEnv(LoadedIntegration loaded, Map<String, String> env) {
         env.forEach((name, value) -> {
             if (name == null || !ENV_NAME.matcher(name).matches()) {
                 throw LauncherException.plugin("plugin " + loaded.jar() + " set an invalid environment variable name '"
@@ -89,7 +105,7 @@ public final class LaunchPlanner {
         });
     }
 
-    private static void checkArgs(LoadedIntegration loaded, List<String> args) {
+    static void checkArgs(LoadedIntegration loaded, List<String> args) {
         for (String a : args) {
             if (a == null || a.indexOf('\0') >= 0) {
                 throw LauncherException.plugin("plugin " + loaded.jar() + " returned an argument that is null or contains NUL; "

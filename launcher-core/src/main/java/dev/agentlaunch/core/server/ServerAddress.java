@@ -28,6 +28,21 @@ public record ServerAddress(String url, String source) {
         return new ServerAddress(DEFAULT_URL, "default");
     }
 
+    /** An address from another source (a profile, the config file), parsed like {@code --host}. */
+    public static ServerAddress of(String raw, String source) {
+        return new ServerAddress(parse(raw, source), source);
+    }
+
+    /**
+     * True when the server is on this machine (a loopback name or address), so this machine's GPU
+     * and RAM are the memory it can give the models. Any other host is remote: its memory is unknown.
+     */
+    public boolean isLocal() {
+        String host = URI.create(url).getHost().toLowerCase(Locale.ROOT);
+        return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
+                || host.equals("[::1]") || host.equals("[0:0:0:0:0:0:0:1]");
+    }
+
     static String parse(String raw, String origin) {
         String s = raw.trim();
         String scheme = "http";

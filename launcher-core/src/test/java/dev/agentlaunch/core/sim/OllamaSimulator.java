@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * A <b>simulator</b> of Ollama's HTTP API for tests. It is not Ollama, runs no model and says so
@@ -243,6 +244,16 @@ public final class OllamaSimulator implements AutoCloseable {
         return inject(path, new Injection.Delay(delay));
     }
 
+    /**
+     * The next request to {@code path} is answered normally only once a request matching
+     * {@code arrived} has been recorded (the held request itself counts), or after {@code timeout}.
+     * For clients that run work in the background and may exit before it reaches the server (a
+     * subagent, a title): hold the client's next main request until that work's request arrives.
+     */
+    public OllamaSimulator holdUntil(String path, Predicate<RecordedRequest> arrived, Duration timeout) {
+        return inject(path, new Injection.Hold(arrived, timeout));
+    }
+
     /** The next request to {@code path} is accepted and never answered (the connection stays open until {@link #close()}). */
     public OllamaSimulator blackHole(String path) {
         return inject(path, new Injection.BlackHole());
@@ -373,6 +384,8 @@ public final class OllamaSimulator implements AutoCloseable {
                 return;
             } else if (injection instanceof Injection.Delay d) {
                 Thread.sleep(d.delay().toMillis());
+            } else if (injection instanceof Injection.Hold h) {
+                awaitRecorded(h);
             }
             route(req, reply);
         } catch (IOException e) {
@@ -388,6 +401,19 @@ public final class OllamaSimulator implements AutoCloseable {
         } finally {
             if (!keepOpen) {
                 ex.close();
+            }
+        }
+    }
+
+    private void awaitRecorded(Injection.Hold hold) throws InterruptedException {
+        long deadline = System.nanoTime() + hold.timeout().toNanos();
+        synchronized (log) {
+            while (log.stream().noneMatch(hold.until())) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(log, left);
             }
         }
     }

@@ -5,9 +5,11 @@ import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pf4j.Extension;
 
 /**
@@ -15,6 +17,9 @@ import org.pf4j.Extension;
  * an env var: opus (the main conversation when no {@code --model} is given), sonnet, and haiku
  * (session titles, the built-in Explore subagent, summaries). The launcher maps large/medium/small
  * onto those and points Claude Code at Ollama's Anthropic-compatible API.
+ *
+ * <p>Settings files ({@code ~/.claude/settings.json}, the project's) override the environment in
+ * Claude Code; {@link RoutingGuard} puts the launch's routing back on top with {@code --settings}.
  *
  * <p>{@code CLAUDE_CODE_SUBAGENT_MODEL} is never set: it would override every subagent's own
  * routing (Explore would stop using the small tier).
@@ -82,8 +87,32 @@ public final class ClaudeIntegration implements Integration {
         return tierEnv(plan);
     }
 
+    /**
+     * Claude Code's settings files beat its environment: whatever they set against the launch's
+     * routing goes again through {@code --settings} (see {@link RoutingGuard}).
+     */
+    @Override
+    public List<String> tierArgs(TierPlan plan, LaunchContext context) {
+        return new RoutingGuard(tierEnv(plan), tierVariables()).args(plan, context);
+    }
+
     @Override
     public Map<String, Tier> tierVariables() {
         return Map.of(OPUS, Tier.LARGE, SONNET, Tier.MEDIUM, HAIKU, Tier.SMALL);
+    }
+
+    /** Every tier: the small tier runs the Explore subagent, which searches through tool calls too. */
+    @Override
+    public Set<Tier> tiersNeedingTools() {
+        return EnumSet.allOf(Tier.class);
+    }
+
+    /**
+     * Claude Code's system prompt and tool definitions alone are about 20k tokens, sent with every
+     * request (the Explore subagent's too); 32k leaves room for the conversation.
+     */
+    @Override
+    public int minimumContextTokens() {
+        return 32768;
     }
 }

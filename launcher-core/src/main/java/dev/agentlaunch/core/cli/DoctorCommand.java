@@ -1,0 +1,90 @@
+package dev.agentlaunch.core.cli;
+
+import dev.agentlaunch.core.ExitCode;
+import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.config.RequestResolver;
+import dev.agentlaunch.core.config.ResolvedRequest;
+import dev.agentlaunch.core.doctor.Doctor;
+import dev.agentlaunch.core.doctor.DoctorResult;
+import dev.agentlaunch.core.doctor.ToolVersion;
+import dev.agentlaunch.core.output.DoctorPrinter;
+import dev.agentlaunch.core.plugins.LoadedIntegration;
+import dev.agentlaunch.core.plugins.PluginProblem;
+import dev.agentlaunch.core.server.ByteSize;
+import dev.agentlaunch.core.server.MemoryProbe;
+import dev.agentlaunch.core.server.OllamaClient;
+import dev.agentlaunch.core.server.ServerAddress;
+import dev.agentlaunch.core.server.ServerChecks;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code launch doctor [integration] [tier flags] [--json]}: what a launch would check, reported. */
+@Command(name = "doctor", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Check the model server, the tier models (present, size, context, tool calling), whether they fit "
+                + "in memory, the integration's tool and version, and your variables that would override the launch.",
+                "Pulls nothing and changes nothing. Exit 0 when all is well, 3 when anything needs fixing."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  launch doctor", "  launch doctor claude --large qwen3:32b --medium qwen3:14b --small qwen3:4b",
+                "  launch doctor claude --model qwen3:8b --json", "  launch doctor --host gpu-box:11434 --memory 24GiB --model qwen3:32b"})
+public final class DoctorCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "INTEGRATION",
+            description = "The integration to check (see 'launch list-integrations'); without it, the server and models only.")
+    String integrationId;
+
+    @Mixin
+    TierOptions tiers;
+
+    @Mixin
+    ProfileOption profile;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--host", paramLabel = "URL",
+            description = "Model server (default: $OLLAMA_HOST, else http://127.0.0.1:11434).")
+    String host;
+
+    @Option(names = "--memory", paramLabel = "SIZE",
+            description = "Memory the server can give the models, e.g. 24GiB (default: this machine's, when the server is local).")
+    String memory;
+
+    @Mixin
+    OutputOptions output;
+
+    public DoctorCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        LoadedIntegration integration = integrationId == null ? null : context.registry().find(integrationId)
+                .orElseThrow(() -> unknown(integrationId));
+        OptionalLong memoryBytes = memory == null ? OptionalLong.empty() : OptionalLong.of(ByteSize.parse(memory, "--memory"));
+        // The same tiers and server a launch would use: flags, profile, config defaults, --model.
+        ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
+                .resolve(integrationId == null ? "" : integrationId, config.config, profile.profile, tiers.flags(), tiers.model, host);
+        ServerAddress address = resolved.server();
+        OllamaClient client = new OllamaClient(address);
+        Doctor doctor = new Doctor(new ServerChecks(client, MemoryProbe.system()::probe, System::nanoTime), context.env(),
+                context.home(), ToolVersion::of);
+        DoctorResult result = doctor.examine(address, integration, resolved.request(), memoryBytes, context.toolArgs());
+        result.checks().ifPresent(c -> context.reporter().debug("server checks took " + c.elapsed().toMillis() + " ms"));
+        new DoctorPrinter(context.out()).print(result, output.json);
+        return result.problems().isEmpty() ? ExitCode.OK : ExitCode.NOT_READY;
+    }
+
+    private LauncherException unknown(String id) {
+        Optional<PluginProblem> broken = context.registry().problemFor(id);
+        if (broken.isPresent()) {
+            return LauncherException.plugin("integration '" + id + "' is unavailable: " + broken.get().describe());
+        }
+        return LauncherException.usage("unknown integration '" + id + "': 'launch list-integrations' lists the available ones");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.agentlaunch.core.cli;
+
+import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.config.RequestResolver;
+import dev.agentlaunch.core.config.ResolvedRequest;
+import dev.agentlaunch.core.output.EnvPrinter;
+import dev.agentlaunch.core.output.Shell;
+import dev.agentlaunch.core.plugins.LoadedIntegration;
+import dev.agentlaunch.core.process.LaunchPlan;
+import dev.agentlaunch.core.process.LaunchPlanner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code launch env INTEGRATION [tier flags]}: the launch's environment for a shell to eval; runs nothing. */
+@Command(name = "env", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
+        description = {"Print a launch's environment as lines your shell can eval, and the tool's command line.",
+                "Only the launch's own values are printed, never your secrets. Nothing runs; no file of yours is written."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  eval \"$(launch env claude --large qwen3:32b --small qwen3:4b)\"",
+                "  launch env claude --profile coding --shell fish | source",
+                "  launch env claude --model qwen3:8b --shell powershell | Invoke-Expression"})
+public final class EnvCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(index = "0", paramLabel = "INTEGRATION", description = "The integration, e.g. claude (see 'launch list-integrations').")
+    String integration;
+
+    @Mixin
+    TierOptions tiers;
+
+    @Mixin
+    ProfileOption profile;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--host", paramLabel = "URL", description = "Model server (default: $OLLAMA_HOST, else http://127.0.0.1:11434).")
+    String host;
+
+    @Option(names = "--shell", paramLabel = "SHELL", defaultValue = "posix",
+            description = "Syntax of the output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            converter = ShellConverter.class, completionCandidates = ShellConverter.Names.class)
+    Shell shell;
+
+    public EnvCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        LoadedIntegration loaded = context.registry().integrations().stream().filter(li -> li.id().equals(integration))
+                .findFirst().orElseThrow(() -> LauncherException.usage("unknown integration '" + integration
+                        + "'; 'launch list-integrations' lists the available ones"));
+        ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
+                .resolve(loaded.id(), config.config, profile.profile, tiers.flags(), tiers.model, host);
+        LaunchPlan plan = new LaunchPlanner(context.env(), context.home(), context.reporter())
+                .plan(loaded, resolved.request(), resolved.server(), context.toolArgs());
+        new EnvPrinter(context.out(), shell).print(plan);
+        return 0;
+    }
+
+    /** {@code posix}, {@code fish}, {@code powershell}, case-insensitive. */
+    static final class ShellConverter implements picocli.CommandLine.ITypeConverter<Shell> {
+        @Override
+        public Shell convert(String value) {
+            for (Shell s : Shell.values()) {
+                if (s.id().equalsIgnoreCase(value)) {
+                    return s;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("unknown shell '" + value + "': use posix, fish or powershell");
+        }
+
+        static final class Names extends java.util.ArrayList<String> {
+            private static final long serialVersionUID = 1L;
+
+            Names() {
+                for (Shell s : Shell.values()) {
+                    add(s.id());
+                }
+            }
+        }
+    }
+}

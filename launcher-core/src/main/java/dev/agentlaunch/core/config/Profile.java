@@ -1,0 +1,43 @@
+package dev.agentlaunch.core.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.agentlaunch.api.Tier;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A named set of tiers the user selects with {@code --profile}: a model per tier, {@code model}
+ * for the tiers it leaves empty, an optional server and optional per-integration overrides.
+ *
+ * @param integrations overrides by integration id; an override's tier (or its {@code model})
+ *                     beats the profile's own for that integration
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Profile(@JsonDeserialize(using = ModelNameDeserializer.class) String large,
+                      @JsonDeserialize(using = ModelNameDeserializer.class) String medium,
+                      @JsonDeserialize(using = ModelNameDeserializer.class) String small,
+                      @JsonDeserialize(using = ModelNameDeserializer.class) String model,
+                      String host,
+                      Map<String, TierSet> integrations) {
+    public Profile {
+        integrations = integrations == null ? Map.of() : Map.copyOf(integrations);
+    }
+
+    /** The profile's tiers for one integration: its override first, then the profile's own. */
+    public Map<Tier, String> tiersFor(String integrationId) {
+        TierSet override = integrations.get(integrationId);
+        TierSet own = new TierSet(large, medium, small, model);
+        Map<Tier, String> m = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
+            String v = override == null ? null : override.tiers().get(tier);
+            if (v == null) {
+                v = own.tiers().get(tier);
+            }
+            if (v != null) {
+                m.put(tier, v);
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.agentlaunch.core.doctor;
+
+import dev.agentlaunch.api.Integration;
+import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.output.Reporter;
+import dev.agentlaunch.core.plugins.LoadedIntegration;
+import dev.agentlaunch.core.process.EnvEntry;
+import dev.agentlaunch.core.process.ExecutableFinder;
+import dev.agentlaunch.core.process.LaunchPlan;
+import dev.agentlaunch.core.process.LaunchPlanner;
+import dev.agentlaunch.core.server.CheckRequirements;
+import dev.agentlaunch.core.server.ServerAddress;
+import dev.agentlaunch.core.server.ServerChecks;
+import dev.agentlaunch.core.server.ServerReport;
+import dev.agentlaunch.core.tiers.TierRequest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * {@code launch doctor}: everything a launch would check, reported instead of acted on. Asks the
+ * server (never pulls), finds the tool and asks its version (beside the server checks), and
+ * maps the tiers the way a launch would to list the user's variables that would override it.
+ */
+public final class Doctor {
+    private final ServerChecks checks;
+    private final Map<String, String> env;
+    private final Optional<Path> home;
+    private final Function<Path, Optional<String>> toolVersion;
+
+    /**
+     * @param toolVersion the first line a tool prints for {@code --version}, or empty
+     */
+    public Doctor(ServerChecks checks, Map<String, String> env, Optional<Path> home, Function<Path, Optional<String>> toolVersion) {
+        this.checks = checks;
+        this.env = env;
+        this.home = home;
+        this.toolVersion = toolVersion;
+    }
+
+    /**
+     * @param integration the integration to check, or null for the server alone
+     * @param request     the tier flags; no model at all checks no model
+     */
+    public DoctorResult examine(ServerAddress address, LoadedIntegration integration, TierRequest request, OptionalLong memory,
+                                List<String> toolArgs) {
+        Optional<TierPlan> tiers = hasModels(request)
+                ? Optional.of(new LaunchPlanner(env, home, silent()).resolve(request, address)) : Optional.empty();
+        CompletableFuture<Optional<DoctorResult.ToolStatus>> tool = integration == null
+                ? CompletableFuture.completedFuture(Optional.empty())
+                : CompletableFuture.supplyAsync(() -> Optional.of(tool(integration)));
+        CheckRequirements req = integration == null ? CheckRequirements.generic(memory)
+                : CheckRequirements.of(integration.integration(), memory);
+        Optional<ServerReport> report = Optional.empty();
+        String serverError = null;
+        try {
+            report = Optional.of(checks.check(tiers.map(ServerChecks::tiersByModel).orElse(Map.of()), req));
+        } catch (LauncherException e) {
+            serverError = e.getMessage();
+        }
+        List<String> ambient = new ArrayList<>();
+        if (integration != null && tiers.isPresent()) {
+            TierPlan checked = report.map(r -> tiers.get().withModelInfo(r.modelInfo())).orElse(tiers.get());
+            ambient.addAll(ambient(integration, checked, address, toolArgs));
+        }
+        return new DoctorResult(address, report, serverError, tiers, tool.join(), ambient);
+    }
+
+    private static boolean hasModels(TierRequest request) {
+        return !request.flags().isEmpty() || !request.profile().isEmpty() || !request.defaults().isEmpty() || request.model() != null;
+    }
+
+    private DoctorResult.ToolStatus tool(LoadedIntegration loaded) {
+        Integration integration = loaded.integration();
+        Optional<Path> exe = new ExecutableFinder(env.get("PATH"), home).find(integration.executableNames()).executable();
+        return new DoctorResult.ToolStatus(loaded.id(), integration.displayName(), exe.map(Path::toString).orElse(null),
+                exe.flatMap(toolVersion).orElse(null), integration.installHint());
+    }
+
+    /** What the launch's notes would say about the user's own variables (kept over the launch's, conflicting). */
+    private List<String> ambient(LoadedIntegration loaded, TierPlan tiers, ServerAddress address, List<String> toolArgs) {
+        StringWriter notes = new StringWriter();
+        LaunchPlan plan = new LaunchPlanner(env, home, new Reporter(new PrintWriter(notes), false, false))
+                .map(loaded, tiers, address, toolArgs);
+        List<String> lines = new ArrayList<>();
+        for (String line : notes.toString().split("\\R")) {
+            if (line.startsWith("launch: ") && !line.startsWith("launch: replacing ")) {
+                lines.add(line.substring("launch: ".length()));
+            }
+        }
+        for (EnvEntry e : plan.env()) {
+            if (e.action() == EnvEntry.Action.KEPT && lines.stream().noneMatch(l -> l.contains(e.name()))) {
+                lines.add("your " + e.name() + " is kept over the launch's " + e.derived());
+            }
+        }
+        return lines;
+    }
+
+    private static Reporter silent() {
+        return new Reporter(new PrintWriter(new StringWriter()), true, false);
+    }
+
+}

@@ -1,0 +1,53 @@
+package dev.agentlaunch.core.doctor;
+
+import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.core.server.ServerAddress;
+import dev.agentlaunch.core.server.ServerReport;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code launch doctor} found.
+ *
+ * @param server      the server's address and where it came from
+ * @param checks      the server checks, or empty when the server could not be asked
+ * @param serverError why the server could not be asked, or null
+ * @param tiers       the resolved tiers, or empty when no model was named
+ * @param tool        the integration's tool, or empty when no integration was named
+ * @param ambient     the user's variables and settings that would change the launch, one line each
+ */
+public record DoctorResult(ServerAddress server, Optional<ServerReport> checks, String serverError,
+                           Optional<TierPlan> tiers, Optional<ToolStatus> tool, List<String> ambient) {
+    public DoctorResult {
+        ambient = List.copyOf(ambient);
+    }
+
+    /**
+     * The integration's tool.
+     *
+     * @param id          integration id
+     * @param name        display name
+     * @param executable  where it was found, or null
+     * @param version     the first line of {@code --version}, or null
+     * @param installHint how to install it
+     */
+    public record ToolStatus(String id, String name, String executable, String version, String installHint) {
+    }
+
+    /** Every problem, one line each: exit 0 only when there is none. */
+    public List<String> problems() {
+        List<String> problems = new java.util.ArrayList<>();
+        if (serverError != null) {
+            problems.add(serverError);
+        }
+        checks.ifPresent(c -> {
+            c.missing().forEach(m -> problems.add(m.name() + " (" + m.tierWords() + ") is not on the server; pull it with "
+                    + "'ollama pull " + m.name() + "' or launch with --pull"));
+            problems.addAll(c.warnings());
+        });
+        tool.filter(t -> t.executable() == null)
+                .ifPresent(t -> problems.add(t.name() + " is not installed; install it with: " + t.installHint()));
+        problems.addAll(ambient);
+        return problems;
+    }
+}

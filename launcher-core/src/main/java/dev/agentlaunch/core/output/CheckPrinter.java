@@ -1,0 +1,50 @@
+package dev.agentlaunch.core.output;
+
+import dev.agentlaunch.core.server.ByteSize;
+import dev.agentlaunch.core.server.ModelStatus;
+import dev.agentlaunch.core.server.ServerReport;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** The server checks' result as text lines, shared by {@code --dry-run} and {@code launch doctor}. */
+final class CheckPrinter {
+    private final PrintWriter out;
+
+    CheckPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** {@code models} (one line per distinct model), {@code memory} and {@code checks} lines; "skipped" for null. */
+    void printText(ServerReport checks) {
+        if (checks == null) {
+            out.println("checks       skipped (--offline)");
+            return;
+        }
+        if (!checks.models().isEmpty()) {
+            out.println("models");
+            int width = checks.models().stream().mapToInt(m -> m.name().length()).max().orElse(10);
+            for (ModelStatus m : checks.models()) {
+                out.printf("  %-" + width + "s  %s%n", m.name(), describe(m));
+            }
+        }
+        out.println("memory       " + checks.memory().summary());
+        out.println(String.format(Locale.ROOT, "checks       %s (%.0f ms)", checks.warnings().isEmpty() && checks.missing().isEmpty()
+                ? "ok" : (checks.warnings().size() + checks.missing().size()) + " problem(s), see the warnings", checks.elapsed().toNanos() / 1e6));
+    }
+
+    /** {@code present, 2.6 GB, context 40960 (served 4096), tools; large, medium tiers}. */
+    static String describe(ModelStatus m) {
+        if (!m.present()) {
+            return "MISSING; " + m.tierWords();
+        }
+        StringBuilder b = new StringBuilder("present");
+        m.size().ifPresent(s -> b.append(", ").append(ByteSize.format(s)));
+        m.contextLength().ifPresent(c -> b.append(", context ").append(c));
+        m.servedContext().ifPresent(c -> b.append(" (served ").append(c).append(')'));
+        b.append(!m.capabilitiesKnown() ? ", tool calling unknown" : m.supportsTools() ? ", tools" : ", NO tool calling");
+        b.append("; ").append(m.tierWords());
+        return b.toString();
+    }
+
+}

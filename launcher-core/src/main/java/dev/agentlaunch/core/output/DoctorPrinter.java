@@ -1,0 +1,87 @@
+package dev.agentlaunch.core.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.agentlaunch.api.Tier;
+import dev.agentlaunch.core.doctor.DoctorResult;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code launch doctor}'s report on stdout, as text or JSON. */
+public final class DoctorPrinter {
+    private final PrintWriter out;
+
+    public DoctorPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    public void print(DoctorResult r, boolean json) {
+        if (json) {
+            printJson(r);
+        } else {
+            printText(r);
+        }
+        out.flush();
+    }
+
+    private void printText(DoctorResult r) {
+        out.println("server       " + r.server().url() + " (" + r.server().source() + ")"
+                + r.checks().map(c -> ", Ollama " + c.version()).orElse(", NOT REACHABLE"));
+        r.tool().ifPresent(t -> out.println("integration  " + t.name() + " (" + t.id() + "): "
+                + (t.executable() == null ? "NOT INSTALLED; install with: " + t.installHint()
+                : t.executable() + (t.version() == null ? " (version unknown)" : ", " + t.version()))));
+        r.tiers().ifPresentOrElse(plan -> {
+            out.println("tiers");
+            for (Tier tier : Tier.values()) {
+                out.printf("  %-7s %s%n", tier.id(), plan.model(tier));
+            }
+        }, () -> out.println("tiers        none named (pass --model or --large/--medium/--small to check models)"));
+        r.checks().ifPresent(c -> new CheckPrinter(out).printText(c));
+        List<String> problems = r.problems();
+        if (problems.isEmpty()) {
+            out.println("result       all well");
+        } else {
+            out.println("result       " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+            problems.forEach(p -> out.println("  - " + p));
+        }
+    }
+
+    private void printJson(DoctorResult r) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> server = new LinkedHashMap<>();
+        server.put("url", r.server().url());
+        server.put("source", r.server().source());
+        server.put("reachable", r.checks().isPresent());
+        server.put("error", r.serverError());
+        root.put("server", server);
+        root.put("integration", r.tool().map(t -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", t.id());
+            m.put("name", t.name());
+            m.put("installed", t.executable() != null);
+            m.put("path", t.executable());
+            m.put("version", t.version());
+            m.put("installHint", t.installHint());
+            return (Object) m;
+        }).orElse(null));
+        root.put("tiers", r.tiers().map(plan -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (Tier tier : Tier.values()) {
+                m.put(tier.id(), plan.model(tier));
+            }
+            return (Object) m;
+        }).orElse(null));
+        root.put("checks", r.checks().map(c -> (Object) c.toMap()).orElse(null));
+        root.put("ambient", r.ambient());
+        root.put("problems", r.problems());
+        root.put("ok", r.problems().isEmpty());
+        try {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

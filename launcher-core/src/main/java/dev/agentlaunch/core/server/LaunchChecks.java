@@ -1,0 +1,146 @@
+package dev.agentlaunch.core.server;
+
+import dev.agentlaunch.api.Tier;
+import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.output.PullProgress;
+import dev.agentlaunch.core.output.Reporter;
+import dev.agentlaunch.core.output.Terminal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * The checks before a launch: run {@link ServerChecks}; pull missing models (asking first on a
+ * terminal, without asking with {@code --pull}/{@code --yes}, never when nobody can answer);
+ * print each warning; stop on warnings with {@code --strict}. A dry run pulls nothing and says
+ * what the launch would do.
+ */
+public final class LaunchChecks {
+    /**
+     * @param pull   {@code --pull}: pull missing models without asking
+     * @param yes    {@code --yes}: answer yes to every question
+     * @param strict {@code --strict}: warnings stop the launch
+     * @param dryRun {@code --dry-run}: change nothing on the server
+     */
+    public record Settings(boolean pull, boolean yes, boolean strict, boolean dryRun) {
+    }
+
+    private final ServerChecks checks;
+    private final OllamaClient client;
+    private final Terminal terminal;
+    private final Reporter reporter;
+    private final LongSupplier nanoTime;
+
+    public LaunchChecks(ServerChecks checks, OllamaClient client, Terminal terminal, Reporter reporter, LongSupplier nanoTime) {
+        this.checks = checks;
+        this.client = client;
+        this.terminal = terminal;
+        this.reporter = reporter;
+        this.nanoTime = nanoTime;
+    }
+
+    /** The real thing for one server: one HTTP client, this machine's memory probe, the system clock. */
+    public static LaunchChecks create(ServerAddress address, Terminal terminal, Reporter reporter) {
+        OllamaClient client = new OllamaClient(address);
+        return new LaunchChecks(new ServerChecks(client, MemoryProbe.system()::probe, System::nanoTime), client, terminal,
+                reporter, System::nanoTime);
+    }
+
+    /**
+     * @throws LauncherException exit 3: server unreachable, model missing and not pulled, warnings under
+     *                           {@code --strict}; 130: a pull cancelled with Ctrl-C
+     */
+    public ServerReport run(TierPlan plan, CheckRequirements req, Settings settings) {
+        long start = nanoTime.getAsLong();
+        ServerReport report = check(plan, req, settings);
+        reporter.debug(String.format(Locale.ROOT, "server checks: %.1f ms in all", (nanoTime.getAsLong() - start) / 1e6));
+        return report;
+    }
+
+    private ServerReport check(TierPlan plan, CheckRequirements req, Settings settings) {
+        Map<String, List<Tier>> models = ServerChecks.tiersByModel(plan);
+        ServerReport report = timed(models, req);
+        List<ModelStatus> missing = report.missing();
+        if (!missing.isEmpty()) {
+            if (settings.dryRun()) {
+                for (ModelStatus m : missing) {
+                    reporter.warn(m.name() + " (" + m.tierWords() + ") is not on the server: " + (settings.pull() || settings.yes()
+                            ? "the launch would pull it" : terminal.interactive() ? "the launch would ask to pull it"
+                            : "the launch would stop; " + pullHint(List.of(m))));
+                }
+            } else {
+                if (!settings.pull() && !settings.yes()) {
+                    if (!terminal.interactive()) {
+                        throw LauncherException.notReady(missingWords(missing) + " on the model server at " + report.url()
+                                + "; " + pullHint(missing));
+                    }
+                    missing.forEach(this::ask);
+                }
+                missing.forEach(m -> pull(m.name()));
+                report = timed(models, req);
+                if (!report.missing().isEmpty()) {
+                    throw LauncherException.notReady(missingWords(report.missing()) + " on the model server at " + report.url()
+                            + " even after pulling; check the server's log");
+                }
+            }
+        }
+        if (!report.memory().judged() && !report.models().isEmpty()) {
+            reporter.note("memory fit not checked: " + report.memory().skipped());
+        }
+        report.warnings().forEach(reporter::warn);
+        if (settings.strict() && !report.warnings().isEmpty()) {
+            throw LauncherException.notReady("stopping because of --strict: " + report.warnings().size()
+                    + (report.warnings().size() == 1 ? " warning" : " warnings") + " above; fix "
+                    + (report.warnings().size() == 1 ? "it" : "them") + " or drop --strict");
+        }
+        return report;
+    }
+
+    private ServerReport timed(Map<String, List<Tier>> models, CheckRequirements req) {
+        ServerReport report = checks.check(models, req);
+        reporter.debug(String.format(Locale.ROOT, "server asked in %.1f ms (%d models, version %s, memory %s)",
+                report.elapsed().toNanos() / 1e6, models.size(), report.version(), report.memory().summary()));
+        return report;
+    }
+
+    private void ask(ModelStatus m) {
+        reporter.err().print("Pull " + m.name() + " (" + m.tierWords() + ") onto the server at " + client.address().url()
+                + "? [Y/n] ");
+        reporter.err().flush();
+        String answer = terminal.readLine().orElse("n").trim().toLowerCase(Locale.ROOT);
+        if (!(answer.isEmpty() || answer.equals("y") || answer.equals("yes"))) {
+            throw LauncherException.notReady(m.name() + " is not on the model server; " + pullHint(List.of(m)));
+        }
+    }
+
+    /** Pulls one model with progress on stderr; Ctrl-C cancels the download cleanly. */
+    void pull(String model) {
+        PullProgress progress = new PullProgress(reporter.err(), terminal.interactive(), model, nanoTime);
+        PullHandle handle = new PullHandle();
+        long start = nanoTime.getAsLong();
+        try (AutoCloseable ignored = CtrlC.onInterrupt(handle::cancel)) {
+            client.pull(model, progress, handle);
+        } catch (LauncherException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);     // only close() of the Ctrl-C handler declares it, and it throws nothing
+        } finally {
+            progress.endLine();
+        }
+        reporter.note(String.format(Locale.ROOT, "pulled %s in %.1f s", model, (nanoTime.getAsLong() - start) / 1e9));
+    }
+
+    private static String missingWords(List<ModelStatus> missing) {
+        return missing.stream().map(m -> m.name() + " (" + m.tierWords() + ")").collect(Collectors.joining(" and "))
+                + (missing.size() == 1 ? " is not" : " are not");
+    }
+
+    private String pullHint(List<ModelStatus> missing) {
+        String prefix = client.address().source().equals("--host") ? "OLLAMA_HOST=" + client.address().url() + " " : "";
+        String commands = missing.stream().map(m -> prefix + "ollama pull " + m.name()).collect(Collectors.joining("; "));
+        return "pull " + (missing.size() == 1 ? "it" : "them") + " with '" + commands + "', or pass --pull to let the launcher do it";
+    }
+}

@@ -1,0 +1,146 @@
+package dev.agentlaunch.core.server;
+
+import dev.agentlaunch.api.Tier;
+import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.core.LauncherException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Asks the server about the tier models, all requests at once: {@code /api/version} (is it up),
+ * {@code /api/tags} (sizes), {@code /api/ps} (served context of loaded models) and one
+ * {@code /api/show} per distinct model (present, capabilities, maximum context), while the
+ * memory probe runs beside them. Then judges tool calling, context length and memory fit.
+ * Reads only: pulling is {@link LaunchChecks}' business.
+ */
+public final class ServerChecks {
+    private final OllamaClient client;
+    private final Supplier<Optional<MemoryBudget>> memoryProbe;
+    private final LongSupplier nanoTime;
+
+    public ServerChecks(OllamaClient client, Supplier<Optional<MemoryBudget>> memoryProbe, LongSupplier nanoTime) {
+        this.client = client;
+        this.memoryProbe = memoryProbe;
+        this.nanoTime = nanoTime;
+    }
+
+    /** Each distinct model of the plan with the tiers using it, largest tier first. */
+    public static Map<String, List<Tier>> tiersByModel(TierPlan plan) {
+        Map<String, List<Tier>> byModel = new LinkedHashMap<>();
+        plan.assignments().forEach((tier, a) -> byModel.computeIfAbsent(a.model(), m -> new ArrayList<>()).add(tier));
+        return byModel;
+    }
+
+    /**
+     * @param models the distinct models and their tiers (empty: only the server and the memory)
+     * @throws LauncherException exit 3 when the server is unreachable or answers nonsense
+     */
+    public ServerReport check(Map<String, List<Tier>> models, CheckRequirements req) {
+        long start = nanoTime.getAsLong();
+        ServerAddress address = client.address();
+        String skipped = null;
+        CompletableFuture<Optional<MemoryBudget>> memory;
+        if (req.memory().isPresent()) {
+            memory = CompletableFuture.completedFuture(Optional.of(new MemoryBudget(req.memory().getAsLong(), "--memory")));
+        } else if (address.isLocal()) {
+            memory = CompletableFuture.supplyAsync(memoryProbe);
+            skipped = "this machine's memory is unknown; pass --memory SIZE to check the fit";
+        } else {
+            memory = CompletableFuture.completedFuture(Optional.empty());
+            skipped = "the server is remote and its memory unknown here; pass --memory SIZE to check the fit";
+        }
+        CompletableFuture<String> version = client.version();
+        CompletableFuture<Map<String, Long>> tags = client.tags();
+        // /api/ps only refines the context check; an old server without it must not stop the launch.
+        CompletableFuture<Map<String, Integer>> ps = client.ps().exceptionally(e -> Map.of());
+        Map<String, CompletableFuture<ShowResult>> shows = new LinkedHashMap<>();
+        models.keySet().forEach(m -> shows.put(m, client.show(m)));
+
+        String serverVersion = join(version);
+        Map<String, Long> sizes = join(tags);
+        Map<String, Integer> served = join(ps);
+        List<ModelStatus> statuses = new ArrayList<>();
+        for (Map.Entry<String, List<Tier>> e : models.entrySet()) {
+            ShowResult show = join(shows.get(e.getKey()));
+            String key = ModelNames.normalize(e.getKey());
+            Long size = sizes.get(key);
+            Integer ctx = served.get(key);
+            statuses.add(new ModelStatus(e.getKey(), e.getValue(), show.found(),
+                    show.found() && size != null ? OptionalLong.of(size) : OptionalLong.empty(), show.contextLength(),
+                    ctx == null ? OptionalInt.empty() : OptionalInt.of(ctx), show.capabilities()));
+        }
+        MemoryFit fit = MemoryFit.of(statuses, join(memory), skipped);
+        List<String> warnings = new ArrayList<>();
+        warnings.addAll(toolWarnings(statuses, req));
+        warnings.addAll(contextWarnings(statuses, req));
+        fit.warning().ifPresent(warnings::add);
+        Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - start);
+        return new ServerReport(address.url(), address.source(), serverVersion, statuses, fit, warnings, elapsed);
+    }
+
+    static List<String> toolWarnings(List<ModelStatus> statuses, CheckRequirements req) {
+        List<String> warnings = new ArrayList<>();
+        for (ModelStatus m : statuses) {
+            List<Tier> needing = m.tiers().stream().filter(req.toolTiers()::contains).toList();
+            if (m.present() && !needing.isEmpty() && m.capabilitiesKnown() && !m.supportsTools()) {
+                ModelStatus shown = new ModelStatus(m.name(), needing, true, m.size(), m.contextLength(), m.servedContext(),
+                        m.capabilities());
+                warnings.add(m.name() + " (" + shown.tierWords() + ") does not support tool calling (capabilities: "
+                        + String.join(", ", m.sortedCapabilities())
+                        + "): " + req.toolName() + " drives its model through tool calls and would get prose or raw JSON "
+                        + "back and do nothing; pick a model with 'tools' for that tier");
+            }
+        }
+        return warnings;
+    }
+
+    static List<String> contextWarnings(List<ModelStatus> statuses, CheckRequirements req) {
+        List<String> warnings = new ArrayList<>();
+        int need = req.minimumContext();
+        if (need <= 0) {
+            return warnings;
+        }
+        for (ModelStatus m : statuses) {
+            if (!m.present()) {
+                continue;
+            }
+            if (m.contextLength().isPresent() && m.contextLength().getAsInt() < need) {
+                warnings.add(m.name() + " (" + m.tierWords() + ") has a context window of " + m.contextLength().getAsInt()
+                        + " tokens but " + req.toolName() + " needs at least " + need + ": its prompts would be cut; "
+                        + "pick a model with a larger context for that tier");
+            } else if (m.servedContext().isPresent() && m.servedContext().getAsInt() < need) {
+                warnings.add("the server runs " + m.name() + " (" + m.tierWords() + ") with a " + m.servedContext().getAsInt()
+                        + "-token context but " + req.toolName() + " needs at least " + need + ": restart it with "
+                        + "OLLAMA_CONTEXT_LENGTH=" + servedFix(need) + " ollama serve, or set num_ctx in a Modelfile");
+            }
+        }
+        return warnings;
+    }
+
+    /** The next power of two at or above the need: the sizes Ollama's docs use. */
+    static int servedFix(int need) {
+        int fix = Integer.highestOneBit(need);
+        return fix == need ? fix : fix << 1;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof LauncherException le) {
+                throw le;
+            }
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+}
