@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * stack trace, and that no file changed under HOME or in the case's own files. Cases that must
  * still launch also check what the stub tool received.
  *
- * <p>Config-file and server-response cases belong to the config and server-check work and are
- * added with it.
+ * <p>The config-file and server cases here are a few of many: ConfigBadInputIT and
+ * ServerChecksIT hold the rest.
  */
 class BadInputTableIT {
     static final String ERROR = "launch: error: ";
@@ -169,6 +169,20 @@ class BadInputTableIT {
                 warning("AGENT_LAUNCH_PLUGINS names a file", "is not a directory",
                         f -> f.env("AGENT_LAUNCH_PLUGINS", f.file("plain.txt", "x").toString())
                                 .run("claude", "--offline", "--model", "qwen3:8b", "--dry-run")),
+
+                // ---- config file, profiles and the model server
+                error("unknown profile", 2, "unknown profile 'nope'", f -> f.run("claude", "--offline", "--profile", "nope", "--dry-run")),
+                error("--config names a missing file", 2, "missing.json",
+                        f -> f.run("claude", "--offline", "--config", f.dir.resolve("missing.json").toString(), "--model", "qwen3:8b")),
+                error("--config names a directory", 2, "is a directory",
+                        f -> f.run("claude", "--offline", "--config", f.fixtureFiles.toString(), "--model", "qwen3:8b")),
+                error("config file that is not JSON", 2, "config.json:1:",
+                        f -> f.run("claude", "--offline", "--config", f.file("config.json", "{ not json").toString(),
+                                "--model", "qwen3:8b", "--dry-run")),
+                error("model server down", 3, "is not reachable",
+                        f -> f.stub().env("OLLAMA_HOST", "127.0.0.1:9").run("claude", "--model", "qwen3:8b")),
+                error("doctor for an unknown integration", 2, "cluade",
+                        f -> f.env("OLLAMA_HOST", "127.0.0.1:9").run("doctor", "cluade", "--model", "qwen3:8b")),
 
                 // ---- plugins
                 warning("--plugins-dir missing", "does not exist",

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run seeded with a sentinel secret in every kind of secret-named variable: no output path
- * of the launcher (plan, JSON, listings, notes, warnings, errors, --debug) ever shows it, while
+ * of the launcher (plan, JSON, listings, env, doctor, notes, warnings, errors, --debug) ever shows it, while
  * the launcher's own placeholder token is shown as it is.
  */
 class SecretsIT {
@@ -48,6 +48,11 @@ class SecretsIT {
         runs.put("unknown integration", launcher.run("--debug", "cluade", "--model", "qwen3:8b"));
         runs.put("tool missing", new Launcher(home).env("ANTHROPIC_API_KEY", SENTINEL)
                 .run("--debug", "claude", "--offline", "--model", "qwen3:8b"));
+        runs.put("env", launcher.run("env", "claude", "--model", "qwen3:8b"));
+        runs.put("--debug env", launcher.run("--debug", "env", "claude", "--large", "qwen3:32b", "--small", "qwen3:4b"));
+        runs.put("doctor (server down)", launcher.run("--debug", "doctor", "claude", "--model", "qwen3:8b"));
+        runs.put("doctor --json", launcher.run("doctor", "claude", "--model", "qwen3:8b", "--json"));
+        runs.put("launch, server down", launcher.run("--debug", "claude", "--model", "qwen3:8b"));
         runs.put("help", launcher.run("claude", "--help"));
         runs.put("completion", launcher.run("completion", "bash"));
 
