@@ -50,6 +50,9 @@ final class Launcher {
         String javaHome = System.getProperty("java.home");
         env.put("JAVA_HOME", javaHome);
         env.put("LANG", "C.UTF-8");
+        // The launcher's own cache (its class-data archive) outside each fresh HOME, shared by all
+        // runs, so only the first launch makes it; StartupArchiveIT covers the default location.
+        env.put("AGENT_LAUNCH_CACHE_DIR", dist().getParent().resolve("e2e-launcher-cache").toString());
         workDir = home;
     }
 

@@ -49,6 +49,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupArchive.dropIfUnused(System.getProperty(StartupArchive.PROPERTY), System.getProperty("java.vm.info"));
         Charset cs = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new PrintStream(System.out, false, cs), cs), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new PrintStream(System.err, false, cs), cs), true);
