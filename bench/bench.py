@@ -231,6 +231,8 @@ def main():
     ap.add_argument("--java-home", default=os.environ.get("JAVA_HOME"), help="Java to run the launcher with")
     ap.add_argument("--levers", action="store_true", help="also time the launch under each JVM-option variant")
     ap.add_argument("--alt-java-home", action="append", default=[], help="with --levers: another Java to compare")
+    ap.add_argument("--ab-dist", metavar="DIR", help="with --levers: another build of the distribution, timed in the "
+                    "same rounds (A/B for a code change)")
     ap.add_argument("--check", metavar="RESULTS.json", help="compare ratios with an earlier run; exit 1 on a regression")
     ap.add_argument("--tolerance", type=float, default=0.25, help="--check: allowed ratio growth (default 0.25)")
     ap.add_argument("--out", help="results dir (default bench/results; quick mode writes none unless given)")
@@ -273,6 +275,16 @@ def main():
         levers = []
         if a.levers:
             levers = lever_cases(dry, base_env, opts, a.alt_java_home)
+            if a.ab_dist:
+                other = os.path.join(os.path.abspath(a.ab_dist), "bin", "launch")
+                levers.append(Case("lever: other build (--ab-dist)", [other] + dry[1:], base_env,
+                                   "ANTHROPIC_DEFAULT_OPUS_MODEL"))
+                levers.append(Case(f"lever: other build, list-integrations + {nplugins} plugins",
+                                   [other, "--plugins-dir", plugins, "list-integrations"], base_env,
+                                   f"bench-{nplugins - 1:03d}"))
+                levers.append(Case(f"lever: this build, list-integrations + {nplugins} plugins",
+                                   [launch, "--plugins-dir", plugins, "list-integrations"], base_env,
+                                   f"bench-{nplugins - 1:03d}"))
         load_before = load()
         started = time.monotonic()
         measure(cases + levers, warmup, runs)

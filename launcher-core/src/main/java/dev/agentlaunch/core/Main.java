@@ -87,12 +87,15 @@ public final class Main {
             CliContext context = new CliContext(env, home, registry, out, reporter, toolArgs, launcherArgCount, handoffTarget);
             CommandLine root = new CommandLine(new LaunchCommand());
             root.addSubcommand(new CommandLine(new ListIntegrationsCommand(context)));
+            String named = commandName(launcherArgs);
             for (LoadedIntegration li : registry.integrations()) {
                 if (root.getSubcommands().containsKey(li.id())) {
                     reporter.warn("integration '" + li.id() + "' from " + li.jar() + " ignored: the name is a launcher command");
                     continue;
                 }
-                root.addSubcommand(IntegrationCommand.create(context, li));
+                if (needsSubcommand(li.id(), named, registry)) {
+                    root.addSubcommand(IntegrationCommand.create(context, li));
+                }
             }
             root.setOut(out).setErr(err)
                     .setParameterExceptionHandler((ex, a) -> parameterError(ex, registry, reporter))
@@ -161,6 +164,33 @@ public final class Main {
         }
         String userHome = System.getProperty("user.home");
         return userHome == null || userHome.isEmpty() || userHome.equals("?") ? Optional.empty() : Optional.of(Path.of(userHome));
+    }
+
+    /**
+     * Building an integration's subcommand costs picocli reflection, so only the one being
+     * launched is built, and none for list-integrations; anything else (help, a typo that wants
+     * suggestions, a command added later) gets them all.
+     */
+    private static boolean needsSubcommand(String id, String named, IntegrationRegistry registry) {
+        if (named == null) {
+            return true;
+        }
+        if (named.equals("list-integrations")) {
+            return false;
+        }
+        return named.equals(id) || registry.find(named).isEmpty();
+    }
+
+    /** The first argument that is not an option (nor {@code --plugins-dir}'s value), or null. */
+    private static String commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--plugins-dir")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
     }
 
     private static List<Path> pluginDirFlags(String[] args) {
