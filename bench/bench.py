@@ -339,7 +339,7 @@ def main():
         print(f"\nwritten: {stem}.md, {stem}.json")
 
     if a.check:
-        sys.exit(check(a.check, figures, a.tolerance))
+        sys.exit(check(a.check, figures, a.tolerance, nplugins))
 
 
 def lever_cases(dry, env, opts, alt_java_homes):
@@ -398,11 +398,17 @@ def render(info, cases, levers, figures, cpu_figures, min_figures, p2, nplugins)
     return "\n".join(lines)
 
 
-def check(path, figures, tolerance):
+def check(path, figures, tolerance, plugins):
     """Regression check on ratios only: absolute times are never compared."""
-    old = json.load(open(path))["figures"]
+    earlier = json.load(open(path))
+    old = earlier["figures"]
+    keys = ["P1", "P1-floor"]
+    if earlier["info"].get("plugins") == plugins:
+        keys.append("P3")
+    else:
+        print(f"bench: P3 not compared: {earlier['info'].get('plugins')} plugins then, {plugins} now", file=sys.stderr)
     worse = []
-    for key in ("P1", "P1-floor", "P3"):
+    for key in keys:
         if key in old and figures[key] > old[key] * (1 + tolerance):
             worse.append(f"{key} {old[key]:.2f} -> {figures[key]:.2f}")
     if figures["P2"] > old.get("P2", 0):
