@@ -186,6 +186,16 @@ def process_tree(root):
     return result
 
 
+def git_commit(root):
+    try:
+        head = subprocess.run(["git", "-C", root, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+        dirty = subprocess.run(["git", "-C", root, "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True)
+        return head.stdout.strip() + (" + uncommitted changes" if dirty.stdout.strip() else "")
+    except OSError:
+        return "unknown"
+
+
 def machine():
     cpu = "unknown CPU"
     try:
@@ -209,7 +219,7 @@ def ratio(a, b):
     return a / b if b else float("nan")
 
 
-def verdict(value, target, milestone=None, lower_is_better=True):
+def verdict(value, target, milestone=None):
     if target is None:
         return ""
     if value <= target:
@@ -242,9 +252,11 @@ def main():
     warmup = a.warmup or (1 if a.quick else 3)
     nplugins = a.plugins or (20 if a.quick else 100)
     target = os.path.join(a.root, "distribution", "target")
-    dist = a.dist or next((os.path.join(target, d) for d in sorted(os.listdir(target))
-                           if d.startswith("agent-launch-") and os.path.isdir(os.path.join(target, d))), None) \
-        if os.path.isdir(target) else a.dist
+    dist = a.dist
+    if not dist and os.path.isdir(target):
+        built = [d for d in sorted(os.listdir(target)) if d.startswith("agent-launch-")
+                 and os.path.isdir(os.path.join(target, d))]
+        dist = os.path.join(target, built[-1]) if built else None
     if not dist or not os.path.isfile(os.path.join(dist, "bin", "launch")):
         fail("no assembled distribution: build it with 'mvn -B -DskipTests package' (bench/run does)")
     claude = os.path.join(a.agents or os.path.join(target, "agents"), "node_modules", ".bin", "claude")
@@ -319,6 +331,7 @@ def main():
         "java": java_version(java),
         "claude": run_once([claude, "--version"], base_env, capture=True).out.strip(),
         "jvm_flags": " ".join(opts),
+        "commit": git_commit(a.root),
         "runs": runs, "warmup": warmup, "plugins": nplugins,
         "load": f"{load_before} before, {load_after} after", "seconds": round(elapsed, 1),
         "quick": a.quick,
@@ -365,6 +378,7 @@ def fmt_ms(s):
 def render(info, cases, levers, figures, cpu_figures, min_figures, p2, nplugins):
     lines = [f"# agent-launch startup benchmark, {info['date']}", ""]
     lines.append(f"- machine: {info['machine']}; load average {info['load']}")
+    lines.append(f"- source: commit {info['commit']}")
     lines.append(f"- {info['java']}; launcher JVM flags `{info['jvm_flags']}` + AppCDS archive")
     lines.append(f"- {info['claude']}; {info['warmup']} warm-up + {info['runs']} timed rounds, interleaved; "
                  f"{info['seconds']} s" + (" (quick mode: proves the benchmark works, figures are rough)" if info["quick"] else ""))
