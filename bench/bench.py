@@ -189,7 +189,8 @@ def process_tree(root):
 def git_commit(root):
     try:
         head = subprocess.run(["git", "-C", root, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-        dirty = subprocess.run(["git", "-C", root, "status", "--porcelain", "--untracked-files=no"],
+        dirty = subprocess.run(["git", "-C", root, "status", "--porcelain", "--untracked-files=no", "--", ".",
+                                ":(exclude)bench/results"],
                                capture_output=True, text=True)
         return head.stdout.strip() + (" + uncommitted changes" if dirty.stdout.strip() else "")
     except OSError:
