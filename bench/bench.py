@@ -270,7 +270,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="agent-launch-bench-") as work:
         home = os.path.join(work, "home")
         os.makedirs(home)
-        base_env = {"HOME": home, "LANG": "C.UTF-8",
+        # DISABLE_AUTOUPDATER: Claude Code must not update itself (globally) from inside a benchmark.
+        base_env = {"HOME": home, "LANG": "C.UTF-8", "DISABLE_AUTOUPDATER": "1",
                     "PATH": os.path.dirname(claude) + os.pathsep + os.path.dirname(java) + os.pathsep + "/usr/bin:/bin"}
         if java_home:
             base_env["JAVA_HOME"] = java_home
