@@ -152,7 +152,11 @@ def jvms_during_session(dist, env, work):
             time.sleep(0.02)
         tool_pid = int(open(ready).read().strip())
         tree = process_tree(proc.pid)
-        jvms = [p for p in tree if p[1] == "java"]
+        # A JVM in the launch's process tree, or a launcher JVM of this distribution anywhere
+        # (one that detached itself would not be in the tree).
+        jvms = {p[0] for p in tree if p[1] == "java"}
+        jvms |= {pid for pid, exe, cmd in process_tree(1)
+                 if exe == "java" and "dev.agentlaunch.core.Main" in cmd and dist in cmd}
         return {"launch_pid": proc.pid, "tool_pid": tool_pid, "tree": tree, "jvms": len(jvms)}
     finally:
         proc.send_signal(signal.SIGTERM)
