@@ -82,6 +82,11 @@ final class Launcher {
         env.put("PATH", toolbox().toString());
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("LANG", "C.UTF-8");
+        // The launcher's own cache (its class-data archive) outside each fresh HOME, shared by all
+        // runs, so only the first launch makes it; StartupArchiveIT covers the default location.
+        env.put("AGENT_LAUNCH_CACHE_DIR", dist().getParent().resolve("e2e-launcher-cache").toString());
+        // Claude Code's auto-updater would otherwise install a newer Claude Code system-wide in the background.
+        env.put("DISABLE_AUTOUPDATER", "1");
     }
 
     /**
