@@ -25,6 +25,11 @@ final class Launcher {
         return Path.of(dir);
     }
 
+    /** The build's {@code bin/launch}. */
+    static Path script() {
+        return dist().resolve("bin/launch");
+    }
+
     private static Path toolbox;
 
     /**
@@ -35,7 +40,7 @@ final class Launcher {
         if (toolbox == null) {
             try {
                 Path dir = Files.createTempDirectory("launch-toolbox");
-                for (String cmd : List.of("sh", "dirname", "sed", "ls", "env", "cat", "uname", "sleep", "head", "tr")) {
+                for (String cmd : List.of("sh", "dirname", "sed", "ls", "env", "cat", "uname", "sleep", "head", "tr", "mv", "rm")) {
                     for (String sysDir : List.of("/usr/bin", "/bin")) {
                         Path p = Path.of(sysDir, cmd);
                         if (Files.isExecutable(p)) {
@@ -52,10 +57,6 @@ final class Launcher {
         return toolbox;
     }
 
-    static Path script() {
-        return dist().resolve("bin/launch");
-    }
-
     /** One run's outcome. */
     record Result(int exitCode, String stdout, String stderr) {
         List<String> stderrLines() {
@@ -69,6 +70,8 @@ final class Launcher {
     }
 
     private final Map<String, String> env = new LinkedHashMap<>();
+    /** The distribution whose bin/launch runs (the build's, unless a test copies it). */
+    private Path distribution = dist();
     /** The fresh HOME of the runs. */
     final Path home;
     /** The working directory of the runs. */
@@ -82,6 +85,8 @@ final class Launcher {
         env.put("PATH", toolbox().toString());
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("LANG", "C.UTF-8");
+        // Claude Code's auto-updater would otherwise install a newer Claude Code system-wide in the background.
+        env.put("DISABLE_AUTOUPDATER", "1");
     }
 
     /**
@@ -139,6 +144,12 @@ final class Launcher {
         }
     }
 
+    /** Runs the bin/launch of another copy of the distribution. */
+    Launcher distribution(Path dir) {
+        this.distribution = dir;
+        return this;
+    }
+
     /** Puts directories in front of PATH. */
     Launcher path(Path... dirs) {
         StringBuilder p = new StringBuilder();
@@ -177,7 +188,7 @@ final class Launcher {
 
     Result run(int timeoutSeconds, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(script().toString());
+        command.add(distribution.resolve("bin/launch").toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = processBuilder(command);
         Path out = Files.createTempFile("launch-out", ".txt");
