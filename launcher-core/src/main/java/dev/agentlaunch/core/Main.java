@@ -105,8 +105,10 @@ public final class Main {
             loader.start();
             CommandLine root = new CommandLine(new LaunchCommand());
             IntegrationRegistry registry = joined(loading);
-            reporter.debug("plugins loaded in " + millis(started) + " ms: " + registry.integrations().size()
-                    + " integration(s), " + registry.problems().size() + " failed");
+            if (reporter.isDebug()) {
+                reporter.debug("plugins loaded in " + millis(started) + " ms: " + registry.integrations().size()
+                        + " integration(s), " + registry.problems().size() + " failed");
+            }
             registry.warnings().forEach(reporter::warn);
             boolean listing = Arrays.asList(launcherArgs).contains("list-integrations");
             String named = firstWord(launcherArgs);
@@ -126,7 +128,9 @@ public final class Main {
                     .setParameterExceptionHandler((ex, a) -> parameterError(ex, registry, reporter))
                     .setExecutionExceptionHandler((ex, cl, parsed) -> executionError(ex, reporter));
             int code = root.execute(launcherArgs);
-            reporter.debug("command done in " + millis(started) + " ms after plugin discovery began");
+            if (reporter.isDebug()) {
+                reporter.debug("command done in " + millis(started) + " ms after plugin discovery began");
+            }
             return code;
         } catch (LauncherException e) {
             return report(e, reporter);
