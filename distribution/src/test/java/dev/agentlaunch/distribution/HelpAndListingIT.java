@@ -60,6 +60,21 @@ class HelpAndListingIT {
     }
 
     @Test
+    void builtInPluginsDeclareTheToolVersionsTheE2eTestsPin() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode lock = json.readTree(Path.of("agents/package-lock.json").toFile()).path("packages");
+        Launcher.Result r = new Launcher(home).run("list-integrations", "--json");
+        assertEquals(0, r.exitCode(), r::toString);
+        java.util.Map<String, String> packages = java.util.Map.of("claude", "@anthropic-ai/claude-code",
+                "codex", "@openai/codex", "opencode", "opencode-ai");
+        for (com.fasterxml.jackson.databind.JsonNode row : json.readTree(r.stdout()).path("integrations")) {
+            String pinned = lock.path("node_modules/" + packages.get(row.path("id").asText())).path("version").asText();
+            assertTrue(row.path("provenToolVersions").toString().contains("\"" + pinned + "\""),
+                    row.path("id").asText() + " declares the pinned " + pinned + ": " + row);
+        }
+    }
+
+    @Test
     void noIntegrationGivenIsAUsageError() throws Exception {
         Launcher.Result r = new Launcher(home).run();
         assertEquals(2, r.exitCode(), r::toString);

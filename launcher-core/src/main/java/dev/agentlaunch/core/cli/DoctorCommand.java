@@ -6,7 +6,6 @@ import dev.agentlaunch.core.config.RequestResolver;
 import dev.agentlaunch.core.config.ResolvedRequest;
 import dev.agentlaunch.core.doctor.Doctor;
 import dev.agentlaunch.core.doctor.DoctorResult;
-import dev.agentlaunch.core.doctor.ToolVersion;
 import dev.agentlaunch.core.output.DoctorPrinter;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
 import dev.agentlaunch.core.plugins.PluginProblem;
@@ -73,7 +72,7 @@ public final class DoctorCommand implements Callable<Integer> {
         ServerAddress address = resolved.server();
         OllamaClient client = new OllamaClient(address);
         Doctor doctor = new Doctor(new ServerChecks(client, MemoryProbe.system()::probe, System::nanoTime), context.env(),
-                context.home(), ToolVersion::of);
+                context.home(), new dev.agentlaunch.core.process.ToolVersion(context.env())::of);
         DoctorResult result = doctor.examine(address, integration, resolved.request(), memoryBytes, context.toolArgs());
         result.checks().ifPresent(c -> context.reporter().debug("server checks took " + c.elapsed().toMillis() + " ms"));
         new DoctorPrinter(context.out()).print(result, output.json);

@@ -82,7 +82,7 @@ public final class Doctor {
         Integration integration = loaded.integration();
         Optional<Path> exe = new ExecutableFinder(env.get("PATH"), home).find(integration.executableNames()).executable();
         return new DoctorResult.ToolStatus(loaded.id(), integration.displayName(), exe.map(Path::toString).orElse(null),
-                exe.flatMap(toolVersion).orElse(null), integration.installHint());
+                exe.flatMap(toolVersion).orElse(null), integration.installHint(), integration.provenToolVersions());
     }
 
     /** What the launch's notes would say about the user's own variables (kept over the launch's, conflicting). */

@@ -30,8 +30,18 @@ public record DoctorResult(ServerAddress server, Optional<ServerReport> checks, 
      * @param executable  where it was found, or null
      * @param version     the first line of {@code --version}, or null
      * @param installHint how to install it
+     * @param proven      the versions the plugin was proven on (empty: not declared)
      */
-    public record ToolStatus(String id, String name, String executable, String version, String installHint) {
+    public record ToolStatus(String id, String name, String executable, String version, String installHint,
+                             List<String> proven) {
+        public ToolStatus {
+            proven = List.copyOf(proven);
+        }
+
+        /** Installed, with a known version that is not one the plugin was proven on. */
+        public boolean unproven() {
+            return executable != null && version != null && !proven.isEmpty() && !proven.contains(version);
+        }
     }
 
     /** Every problem, one line each: exit 0 only when there is none. */
@@ -47,6 +57,9 @@ public record DoctorResult(ServerAddress server, Optional<ServerReport> checks, 
         });
         tool.filter(t -> t.executable() == null)
                 .ifPresent(t -> problems.add(t.name() + " is not installed; install it with: " + t.installHint()));
+        tool.filter(ToolStatus::unproven).ifPresent(t -> problems.add(t.name() + " " + t.version() + " at " + t.executable()
+                + " is not a version the '" + t.id() + "' plugin was proven on (" + String.join(", ", t.proven())
+                + "); it may work, and if it does not, install a proven version or a newer plugin"));
         problems.addAll(ambient);
         return problems;
     }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Asks an installed tool for its version ({@code <tool> --version}), for {@code list-integrations}
- * only: a launch never runs it, since starting a Node CLI costs more than the whole launch.
+ * and {@code doctor} only: a launch never runs it, since starting a Node CLI costs more than the
+ * whole launch.
  */
 public final class ToolVersion {
     private static final Pattern VERSION = Pattern.compile("(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?)");

@@ -51,6 +51,12 @@ public final class ClaudeIntegration implements Integration {
         return "npm install -g @anthropic-ai/claude-code";
     }
 
+    /** The version the end-to-end tests run (distribution/agents/package-lock.json). */
+    @Override
+    public List<String> provenToolVersions() {
+        return List.of("2.1.197");
+    }
+
     @Override
     public Map<Tier, String> tierRoles() {
         Map<Tier, String> roles = new EnumMap<>(Tier.class);

@@ -59,6 +59,12 @@ public final class CodexIntegration implements Integration {
         return "npm install -g @openai/codex";
     }
 
+    /** The version the end-to-end tests run (distribution/agents/package-lock.json). */
+    @Override
+    public List<String> provenToolVersions() {
+        return List.of("0.169.0");
+    }
+
     @Override
     public Map<Tier, String> tierRoles() {
         Map<Tier, String> roles = new EnumMap<>(Tier.class);

@@ -44,6 +44,12 @@ public final class OpenCodeIntegration implements Integration {
         return "npm install -g opencode-ai";
     }
 
+    /** The version the end-to-end tests run (distribution/agents/package-lock.json). */
+    @Override
+    public List<String> provenToolVersions() {
+        return List.of("1.18.33");
+    }
+
     @Override
     public Map<Tier, String> tierRoles() {
         Map<Tier, String> roles = new EnumMap<>(Tier.class);
