@@ -36,6 +36,22 @@ class TerminalConventionsIT {
     }
 
     @Test
+    void profileNamesFromTheConfigFileComplete() throws Exception {
+        Path config = Files.createDirectories(home.resolve(".config/agent-launch")).resolve("config.json");
+        Files.writeString(config, "{\"profiles\": {\"coding\": {\"large\": \"qwen3:32b\"}, "
+                + "\"gpu-box\": {\"model\": \"gpt-oss:20b\"}}}");
+        Launcher.Result r = new Launcher(home).run("completion", "bash");
+        assertEquals(0, r.exitCode(), r::toString);
+        Path script = Files.writeString(outside.resolve("launch.bash"), r.stdout());
+
+        // (bash's compopt complains outside a real completion call: that line is not a candidate)
+        assertEquals(List.of("coding", "gpu-box"), complete(script, "launch claude --profile ").stream()
+                .filter(w -> !w.isEmpty() && !w.contains("compopt")).sorted().toList());
+        assertEquals(List.of("coding"), complete(script, "launch claude --profile co").stream()
+                .filter(w -> !w.contains("compopt")).toList());
+    }
+
+    @Test
     void zshGetsTheBashScriptThroughBashcompinit() throws Exception {
         Launcher.Result r = new Launcher(home).run("completion", "zsh");
         assertEquals(0, r.exitCode(), r::toString);

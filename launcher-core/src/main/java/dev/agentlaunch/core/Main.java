@@ -151,7 +151,7 @@ public final class Main {
         root.addSubcommand(ProfileCommand.create(context));
         root.addSubcommand(new CommandLine(new EnvCommand(context)));
         root.addSubcommand(new CommandLine(new DoctorCommand(context)));
-        root.addSubcommand(new CommandLine(new CompletionCommand(context.out())));
+        root.addSubcommand(new CommandLine(new CompletionCommand(context)));
         for (LoadedIntegration li : registry.integrations()) {
             if (root.getSubcommands().containsKey(li.id())) {
                 context.reporter().warn("integration '" + li.id() + "' from " + li.jar() + " ignored: the name is a launcher command");

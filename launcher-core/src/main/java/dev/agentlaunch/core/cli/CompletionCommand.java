@@ -1,21 +1,28 @@
 package dev.agentlaunch.core.cli;
 
-import java.io.PrintWriter;
+import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.config.ConfigLocation;
+import dev.agentlaunch.core.config.ConfigReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code launch completion bash|zsh|fish}: a completion script for the command tree as it is
- * now, so integrations from third-party plugins complete too. picocli writes the bash script
+ * now, so integrations from third-party plugins complete too, and {@code --profile} completes the
+ * profile names of the config file as it is now. picocli writes the bash script
  * (which zsh runs through bashcompinit); {@link FishCompletion} writes fish's.
  */
 @Command(name = "completion", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Print a shell completion script for launch: its commands, every integration found now and their options.",
-                "Plugins added later complete after you re-run it."},
+                "Plugins and profiles added later complete after you re-run it."},
         footerHeading = "%nExamples:%n",
         footer = {"  source <(launch completion bash)     # bash: add to ~/.bashrc",
                 "  source <(launch completion zsh)      # zsh: add to ~/.zshrc",
@@ -30,21 +37,49 @@ public final class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final PrintWriter out;
+    private final CliContext context;
 
-    public CompletionCommand(PrintWriter out) {
-        this.out = out;
+    public CompletionCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
     public Integer call() {
         CommandSpec root = spec.root();
         String name = root.name();
+        offerProfiles(root, profileNames());
+        java.io.PrintWriter out = context.out();
         out.print(switch (shell) {
             case bash, zsh -> AutoComplete.bash(name, root.commandLine());
             case fish -> new FishCompletion().script(root);
         });
         out.flush();
         return 0;
+    }
+
+    /** The config file's profile names; none when there is no config file or it cannot be read. */
+    private List<String> profileNames() {
+        try {
+            return ConfigLocation.resolve(null, context.env(), context.home()).filter(ConfigLocation::exists)
+                    .map(l -> List.copyOf(new ConfigReader().read(l).profiles().keySet())).orElse(List.of());
+        } catch (LauncherException e) {
+            context.reporter().warn("profile names not offered for completion: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** Gives every {@code --profile} option in the tree these names as completion candidates. */
+    private static void offerProfiles(CommandSpec spec, List<String> names) {
+        OptionSpec profile = spec.findOption("--profile");
+        if (profile != null && !names.isEmpty()) {
+            List<OptionSpec> options = new ArrayList<>(spec.options());
+            options.forEach(spec::remove);
+            for (OptionSpec o : options) {
+                spec.addOption(o == profile ? OptionSpec.builder(o).completionCandidates(names).build() : o);
+            }
+        }
+        for (CommandLine sub : spec.subcommands().values()) {
+            offerProfiles(sub.getCommandSpec(), names);
+        }
     }
 }
