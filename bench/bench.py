@@ -28,7 +28,26 @@ TARGETS = {  # figure -> (target, first milestone or None, what it is)
     "P2": (0, None, "JVMs alive while the agent runs"),
     "P3": (1.5, None, "list-integrations with N extra plugin jars / with the built-ins"),
     "P4": (64, None, "peak RSS of the launcher JVM, MB"),
+    "C1": (20, None, "server checks for three tiers: checked dry run minus --offline dry run, ms (median wall)"),
 }
+TIERS = ["--large", "qwen3:32b", "--medium", "qwen3:14b", "--small", "qwen3:4b"]
+
+
+def start_simulator(root, dist, java):
+    """The project's Ollama simulator (launcher-core's test-jar) on a free port; returns (process, url)."""
+    tests = [os.path.join(root, "launcher-core", "target", f) for f in sorted(os.listdir(os.path.join(root, "launcher-core", "target")))
+             if f.endswith("-tests.jar")] if os.path.isdir(os.path.join(root, "launcher-core", "target")) else []
+    if not tests:
+        fail("no launcher-core test-jar (the simulator): build with 'mvn -B -DskipTests package'")
+    cp = tests[0] + os.pathsep + os.path.join(dist, "lib", "*")
+    proc = subprocess.Popen([java, "-cp", cp, "dev.agentlaunch.core.sim.OllamaSimulator", "0"] + TIERS[1::2],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    for _ in range(5):
+        line = proc.stdout.readline()
+        if line.startswith("listening on "):
+            return proc, line.split()[2]
+    proc.kill()
+    fail("the simulator did not start")
 
 
 def fail(msg):
@@ -290,6 +309,13 @@ def main():
             Case(f"launch list-integrations, {nplugins} more plugins",
                  [launch, "--plugins-dir", plugins, "list-integrations"], base_env, f"bench-{nplugins - 1:03d}"),
         ]
+        sim, sim_url = start_simulator(a.root, dist, java)
+        three = [launch, "claude", "--dry-run", "--memory", "64GB"] + TIERS
+        cases += [
+            Case("launch claude --dry-run --offline, 3 tiers", three + ["--offline"], base_env, "ANTHROPIC_DEFAULT_OPUS_MODEL"),
+            Case("launch claude --dry-run, 3 tiers checked (simulator)", three + ["--host", sim_url], base_env,
+                 "ANTHROPIC_DEFAULT_OPUS_MODEL"),
+        ]
         levers = []
         if a.levers:
             levers = lever_cases(dry, base_env, opts, a.alt_java_home)
@@ -305,7 +331,10 @@ def main():
                                    f"bench-{nplugins - 1:03d}"))
         load_before = load()
         started = time.monotonic()
-        measure(cases + levers, warmup, runs)
+        try:
+            measure(cases + levers, warmup, runs)
+        finally:
+            sim.kill()
         p2 = jvms_during_session(dist, base_env, work)
         elapsed = time.monotonic() - started
         load_after = load()
@@ -319,6 +348,7 @@ def main():
         "P2": p2["jvms"],
         "P3": ratio(med(cases[4].name), med("launch list-integrations")),
         "P4": by[launch_dry].stat("rss_kb")[2] / 1024,
+        "C1": (med(cases[6].name) - med(cases[5].name)) * 1000,
     }
     cpu_figures = {
         "P1": ratio(by[launch_dry].stat("cpu")[0], by["claude --version"].stat("cpu")[0]),
@@ -401,14 +431,15 @@ def render(info, cases, levers, figures, cpu_figures, min_figures, p2, nplugins)
                          f"{fmt_ms(c.stat('cpu')[0])} ms CPU")
     lines += ["", "| figure | value | CPU-time ratio | ratio of minimums | target | verdict |",
               "|---|---:|---:|---:|---:|---|"]
-    for key in ("P1", "P1-floor", "P2", "P3", "P4"):
+    for key in ("P1", "P1-floor", "P2", "P3", "P4", "C1"):
         tgt, milestone, what = TARGETS[key]
         what = what.replace("N extra", f"{nplugins} extra")
         value = figures[key]
-        shown = f"{value:.2f}" if key in ("P1", "P1-floor", "P3") else (f"{value:.0f} MB" if key == "P4" else str(value))
+        shown = f"{value:.2f}" if key in ("P1", "P1-floor", "P3") else (f"{value:.0f} MB" if key == "P4"
+                 else f"{value:.0f} ms" if key == "C1" else str(value))
         cpu = f"{cpu_figures[key]:.2f}" if key in cpu_figures else ""
         mins = f"{min_figures[key]:.2f}" if key in min_figures else ""
-        tshow = "" if tgt is None else ("≤ " + str(tgt) + (" MB" if key == "P4" else "")
+        tshow = "" if tgt is None else ("≤ " + str(tgt) + (" MB" if key == "P4" else " ms" if key == "C1" else "")
                                         + (f" (milestone ≤ {milestone})" if milestone else ""))
         lines.append(f"| {key}: {what} | {shown} | {cpu} | {mins} | {tshow} | {verdict(value, tgt, milestone)} |")
     lines += ["", f"P2 process table while the stub agent ran (launch pid {p2['launch_pid']}, "

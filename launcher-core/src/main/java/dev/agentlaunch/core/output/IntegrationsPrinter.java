@@ -13,10 +13,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** {@code list-integrations}: a row per integration and per failed plugin, as text or JSON. */
@@ -38,13 +40,26 @@ public final class IntegrationsPrinter {
         this.warnings = warnings;
     }
 
+    /** Versions being asked, by integration id: every tool at once, since each Node CLI takes a while to answer. */
+    private final Map<String, CompletableFuture<Optional<String>>> probes = new HashMap<>();
+
+    private void startProbes(IntegrationRegistry registry) {
+        for (LoadedIntegration li : registry.integrations()) {
+            Optional<Path> exe = finder.find(li.integration().executableNames()).executable();
+            if (exe.isPresent() && !li.integration().provenToolVersions().isEmpty()) {
+                probes.put(li.id(), CompletableFuture.supplyAsync(() -> versions.of(exe.get())));
+            }
+        }
+    }
+
     /** The installed tool's version, and a warning when the plugin declares versions and this is not one. */
     private Optional<String> checkedVersion(LoadedIntegration li, Optional<Path> exe) {
         List<String> proven = li.integration().provenToolVersions();
-        if (exe.isEmpty() || proven.isEmpty()) {
+        CompletableFuture<Optional<String>> probe = probes.get(li.id());
+        if (exe.isEmpty() || proven.isEmpty() || probe == null) {
             return Optional.empty();
         }
-        Optional<String> version = versions.of(exe.get());
+        Optional<String> version = probe.join();
         version.filter(v -> !proven.contains(v)).ifPresent(v -> warnings.accept(li.integration().displayName() + " " + v
                 + " at " + exe.get() + " is not a version the '" + li.id() + "' plugin was proven on (" + String.join(", ", proven)
                 + "); it may work, and if it does not, install a proven version or a newer plugin"));
@@ -52,6 +67,7 @@ public final class IntegrationsPrinter {
     }
 
     public void print(IntegrationRegistry registry, boolean json) {
+        startProbes(registry);
         if (json) {
             printJson(registry);
         } else {
