@@ -144,16 +144,26 @@ public final class Main {
         return commandLine(new CommandLine(new LaunchCommand()), context, null);
     }
 
-    /** Adds the launcher's commands to {@code root}, and the integrations this run needs (see needsSubcommand). */
+    /** The launcher's own commands; an integration cannot take one of these names. */
+    private static final List<String> COMMANDS = List.of("list-integrations", "profile", "env", "doctor", "completion");
+
+    /**
+     * Adds the launcher's commands to {@code root}, and the integrations this run needs (see
+     * needsSubcommand). A launch of an integration needs none of the launcher's commands: building
+     * them would only cost picocli reflection on the launch path.
+     */
     static CommandLine commandLine(CommandLine root, CliContext context, String named) {
         IntegrationRegistry registry = context.registry();
-        root.addSubcommand(new CommandLine(new ListIntegrationsCommand(context)));
-        root.addSubcommand(ProfileCommand.create(context));
-        root.addSubcommand(new CommandLine(new EnvCommand(context)));
-        root.addSubcommand(new CommandLine(new DoctorCommand(context)));
-        root.addSubcommand(new CommandLine(new CompletionCommand(context)));
+        boolean launching = named != null && !COMMANDS.contains(named) && registry.find(named).isPresent();
+        if (!launching) {
+            root.addSubcommand(new CommandLine(new ListIntegrationsCommand(context)));
+            root.addSubcommand(ProfileCommand.create(context));
+            root.addSubcommand(new CommandLine(new EnvCommand(context)));
+            root.addSubcommand(new CommandLine(new DoctorCommand(context)));
+            root.addSubcommand(new CommandLine(new CompletionCommand(context)));
+        }
         for (LoadedIntegration li : registry.integrations()) {
-            if (root.getSubcommands().containsKey(li.id())) {
+            if (COMMANDS.contains(li.id())) {
                 context.reporter().warn("integration '" + li.id() + "' from " + li.jar() + " ignored: the name is a launcher command");
                 continue;
             }
