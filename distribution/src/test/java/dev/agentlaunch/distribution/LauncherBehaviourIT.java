@@ -142,5 +142,6 @@ class LauncherBehaviourIT {
                 r::toString);
         assertTrue(r.stdout().contains("\"installed\" : false"), r.stdout());
         assertTrue(r.stdout().contains("\"url\" : \"http://127.0.0.1:9\""), r.stdout());
+        assertTrue(r.stdout().contains("\"skipped\" : \"the launch would stop"), "the plan says why it has no checks: " + r.stdout());
     }
 }

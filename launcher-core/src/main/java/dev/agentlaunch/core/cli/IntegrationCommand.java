@@ -101,6 +101,7 @@ public final class IntegrationCommand implements Callable<Integer> {
             requireExecutable(planner.findExecutable(loaded));
         }
         ServerReport report = null;
+        String notRun = "--offline";
         if (!server.offline) {      // checked before mapping, so the plugin sees what the server said about each model
             try {
                 report = LaunchChecks.create(address, context.terminal(), context.reporter()).run(tierPlan,
@@ -113,11 +114,12 @@ public final class IntegrationCommand implements Callable<Integer> {
                 }
                 // A dry run needs no server: show the plan, and say what would stop the launch.
                 context.reporter().warn("the launch would stop here: " + e.getMessage());
+                notRun = "the launch would stop: see the warning above";
             }
         }
         LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs());
         if (dryRun) {
-            new PlanPrinter(context.out(), resolved.profile()).print(plan, report, output.json);
+            new PlanPrinter(context.out(), resolved.profile()).print(plan, report, notRun, output.json);
             return 0;
         }
         Path exe = requireExecutable(plan.executable());

@@ -17,8 +17,13 @@ final class CheckPrinter {
 
     /** {@code models} (one line per distinct model), {@code memory} and {@code checks} lines; "skipped" for null. */
     void printText(ServerReport checks) {
+        printText(checks, "--offline");
+    }
+
+    /** As {@link #printText(ServerReport)}, saying why when {@code checks} is null. */
+    void printText(ServerReport checks, String notRun) {
         if (checks == null) {
-            out.println("checks       skipped (--offline)");
+            out.println("checks       skipped (" + notRun + ")");
             return;
         }
         if (!checks.models().isEmpty()) {

@@ -39,10 +39,15 @@ public final class PlanPrinter {
 
     /** The plan with what the server checks found, or "skipped" when {@code checks} is null ({@code --offline}). */
     public void print(LaunchPlan plan, ServerReport checks, boolean json) {
+        print(plan, checks, "--offline", json);
+    }
+
+    /** As above; {@code notRun} says why there are no checks when {@code checks} is null. */
+    public void print(LaunchPlan plan, ServerReport checks, String notRun, boolean json) {
         if (json) {
-            printJson(plan, checks);
+            printJson(plan, checks, notRun);
         } else {
-            printText(plan, checks);
+            printText(plan, checks, notRun);
         }
         out.flush();
     }
@@ -60,14 +65,14 @@ public final class PlanPrinter {
         return e.action() == EnvEntry.Action.KEPT ? Secrets.display(e.name(), e.value()) : e.value();
     }
 
-    private void printText(LaunchPlan plan, ServerReport checks) {
+    private void printText(LaunchPlan plan, ServerReport checks, String notRun) {
         Integration integration = plan.integration().integration();
         TierPlan tiers = plan.tiers();
         out.println("integration  " + integration.displayName() + " (" + plan.integration().id() + "), plugin "
                 + plan.integration().pluginId() + " " + plan.integration().pluginVersion());
         out.println("server       " + plan.server().url() + " (" + plan.server().source() + ")"
                 + (checks == null ? "" : ", Ollama " + checks.version()));
-        new CheckPrinter(out).printText(checks);
+        new CheckPrinter(out).printText(checks, notRun);
         out.println("tiers");
         Map<Tier, String> roles = integration.tierRoles();
         int width = tiers.distinctModels().stream().mapToInt(String::length).max().orElse(10);
@@ -98,7 +103,7 @@ public final class PlanPrinter {
         return s.matches("[A-Za-z0-9_@%+=:,./-]+") ? s : ShellQuote.quote(s);
     }
 
-    private void printJson(LaunchPlan plan, ServerReport checks) {
+    private void printJson(LaunchPlan plan, ServerReport checks, String notRun) {
         Integration integration = plan.integration().integration();
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> in = new LinkedHashMap<>();
@@ -109,7 +114,7 @@ public final class PlanPrinter {
         in.put("jar", plan.integration().jar().toString());
         root.put("integration", in);
         root.put("server", Map.of("url", plan.server().url(), "source", plan.server().source()));
-        root.put("checks", checks == null ? Map.of("skipped", "--offline") : checks.toMap());
+        root.put("checks", checks == null ? Map.of("skipped", notRun) : checks.toMap());
         Map<String, Object> tiers = new LinkedHashMap<>();
         for (Tier tier : Tier.values()) {
             Map<String, Object> t = new LinkedHashMap<>();
