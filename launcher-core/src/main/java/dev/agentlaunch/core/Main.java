@@ -201,7 +201,7 @@ public final class Main {
         if (ex instanceof UnmatchedArgumentException && !atRoot && cmd.getCommand() instanceof IntegrationCommand) {
             hint = "pass " + where + "'s own options after --, e.g. 'launch " + where + " --model qwen3:8b -- --help'";
         }
-        reporter.error(ex.getMessage().replaceAll("\\s+", " ").trim() + "; " + hint);
+        reporter.error(Reporter.flatten(ex.getMessage()) + "; " + hint);
         return ExitCode.USAGE;
     }
 

@@ -43,6 +43,15 @@ public final class Reporter {
     }
 
     /**
+     * A message from elsewhere (a server, a plugin, an exception) as one line of words: every run
+     * of whitespace, newlines included, becomes one space. {@link #oneLine} still escapes any
+     * control character left when it is printed.
+     */
+    public static String flatten(String message) {
+        return message == null ? "" : message.replaceAll("\\s+", " ").trim();
+    }
+
+    /**
      * Every message is one line whatever it quotes (an argument or a variable with a newline, a
      * terminal escape): control characters are shown escaped, never sent to the terminal.
      */

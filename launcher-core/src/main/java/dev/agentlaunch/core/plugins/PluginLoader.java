@@ -1,6 +1,7 @@
 package dev.agentlaunch.core.plugins;
 
 import dev.agentlaunch.api.Integration;
+import dev.agentlaunch.core.output.Reporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -223,7 +224,7 @@ public final class PluginLoader {
             root = root.getCause();
         }
         String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getClass().getSimpleName() + ": " + root.getMessage();
-        return msg.replaceAll("\\s+", " ").trim();
+        return Reporter.flatten(msg);
     }
 
     /** PF4J's jar manager confined to one directory, in deployment mode, recording failures. */
@@ -273,7 +274,7 @@ public final class PluginLoader {
             } catch (InvalidPluginDescriptorException e) {
                 problems.add(new PluginProblem(pluginPath, null, String.valueOf(e.getMessage()).contains("'id'")
                         ? "it has no plugin descriptor (Plugin-Id and Plugin-Version in META-INF/MANIFEST.MF)"
-                        : "its plugin descriptor is invalid: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " ")));
+                        : "its plugin descriptor is invalid: " + Reporter.flatten(e.getMessage())));
                 return null;
             } catch (RuntimeException | LinkageError e) {
                 problems.add(new PluginProblem(pluginPath, null, "it is not a valid plugin jar: " + oneLine(e)));

@@ -89,7 +89,7 @@ public final class LaunchPlanner {
 
     /** A plugin's message on one line: errors are one line whatever the plugin put in them. */
     private static String oneLine(String message) {
-        return String.valueOf(message).replace("\0", "\\0").replaceAll("\\s+", " ").trim();
+        return Reporter.flatten(String.valueOf(message).replace("\0", "\\0"));
     }
 
     static void checkEnv(LoadedIntegration loaded, Map<String, String> env) {

@@ -2,6 +2,7 @@ package dev.agentlaunch.core.server;
 
 import dev.agentlaunch.core.ExitCode;
 import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.output.Reporter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,7 +146,7 @@ public final class OllamaClient {
                     Object node = readPullLine(line, what);
                     String error = Json.text(node, "error");
                     if (error != null) {
-                        throw LauncherException.notReady("pulling " + model + " failed: the server says '" + oneLine(error)
+                        throw LauncherException.notReady("pulling " + model + " failed: the server says '" + Reporter.flatten(error)
                                 + "'; check the model name (and the server's disk space)");
                     }
                     PullEvent event = new PullEvent(String.valueOf(Json.text(node, "status")), Json.text(node, "digest"),
@@ -168,7 +169,7 @@ public final class OllamaClient {
             if (e instanceof ConnectException || e instanceof SocketTimeoutException) {
                 throw failure(e, what);
             }
-            throw LauncherException.notReady("pulling " + model + " broke off (" + oneLine(e.getMessage())
+            throw LauncherException.notReady("pulling " + model + " broke off (" + Reporter.flatten(e.getMessage())
                     + "); run the same command again to resume");
         } finally {
             if (c != null) {
@@ -256,9 +257,9 @@ public final class OllamaClient {
         } else if (e instanceof SocketTimeoutException) {
             why = " did not answer " + what + " within " + READ_TIMEOUT_MS + " ms";
         } else if (e instanceof ConnectException) {
-            why = " is not reachable (" + oneLine(e.getMessage()).toLowerCase() + ")";
+            why = " is not reachable (" + Reporter.flatten(e.getMessage()).toLowerCase() + ")";
         } else {
-            why = " is not reachable (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())) + ")";
+            why = " is not reachable (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Reporter.flatten(e.getMessage())) + ")";
         }
         return new LauncherException(ExitCode.NOT_READY, where + why + "; start it with 'ollama serve', point --host (or OLLAMA_HOST) "
                 + "at a running server, or pass --offline to skip the checks", e);
@@ -282,7 +283,7 @@ public final class OllamaClient {
     }
 
     private LauncherException notOllama(String what, String type, String body) {
-        String start = oneLine(body);
+        String start = Reporter.flatten(body);
         return LauncherException.notReady("the server at " + address.url() + " answered " + what
                 + " with something that is not Ollama's JSON (" + type + ": '"
                 + (start.length() > 40 ? start.substring(0, 40) + "..." : start) + "'); is --host (or OLLAMA_HOST) "
@@ -292,7 +293,7 @@ public final class OllamaClient {
     private static String serverError(String body) {
         try {
             String error = Json.text(Json.parse(body), "error");
-            return error == null ? "" : " (" + oneLine(error) + ")";
+            return error == null ? "" : " (" + Reporter.flatten(error) + ")";
         } catch (Json.NotJson e) {
             return "";                      // not JSON: the status says enough
         }
@@ -314,7 +315,4 @@ public final class OllamaClient {
         return OptionalInt.empty();
     }
 
-    static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
-    }
 }
