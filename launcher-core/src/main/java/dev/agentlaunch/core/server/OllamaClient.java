@@ -224,7 +224,9 @@ public final class OllamaClient {
         if (body != null) {
             c.setDoOutput(true);
             c.setRequestProperty("Content-Type", "application/json");
-            c.setFixedLengthStreamingMode(body.getBytes(StandardCharsets.UTF_8).length);
+            // No streaming mode: the small body is buffered and goes out in one write with the
+            // headers. Streamed, it follows in a second write, which Nagle's algorithm holds back
+            // until the server's delayed ACK of the headers: 40 ms lost per POST on Linux.
         }
         return c;
     }

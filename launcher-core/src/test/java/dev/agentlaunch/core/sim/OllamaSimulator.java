@@ -67,6 +67,14 @@ public final class OllamaSimulator implements AutoCloseable {
     public static final String DISCLAIMER =
             "agent-launch OllamaSimulator: a simulator of Ollama's HTTP API for tests, not Ollama";
 
+    static {
+        // Ollama's Go server sends with TCP_NODELAY, as Go does for every connection; the JDK's
+        // server does not unless told, and its answer's body then waits ~40 ms for the client's
+        // delayed ACK of the headers: a stall real Ollama never shows. Read once, when the JDK's
+        // server is first used in this JVM.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     static final ObjectMapper JSON = new ObjectMapper();
     static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
