@@ -1,5 +1,6 @@
 package dev.agentlaunch.core.server;
 
+import dev.agentlaunch.core.process.ExecutableFinder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -101,8 +102,16 @@ public final class MemoryProbe {
     }
 
     private static Optional<String> run(List<String> argv) {
+        // Looked up first: a command that is not installed (nvidia-smi on most machines) would
+        // otherwise cost a process spawn that fails, tens of milliseconds in the checks' path.
+        Optional<Path> exe = new ExecutableFinder(System.getenv("PATH"), Optional.empty()).find(List.of(argv.get(0))).executable();
+        if (exe.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> command = new java.util.ArrayList<>(argv);
+        command.set(0, exe.get().toString());
         try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(false)
+            Process p = new ProcessBuilder(command).redirectErrorStream(false)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.PIPE).start();
             p.getOutputStream().close();
             try (InputStream in = p.getInputStream()) {
