@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +78,27 @@ class StartupArchiveIT {
         Launcher.Result second = launcher().env("AGENT_LAUNCH_JAVA_OPTS", REQUIRE_ARCHIVE).run(DRY_RUN);
         assertEquals(0, second.exitCode(), "the next run maps the archive: " + second);
         assertEquals(first.stdout(), second.stdout());
+    }
+
+    @Test
+    void theArchiveCoversTheLaunchAndItsChecksWhateverTheFirstCommandWas() throws Exception {
+        Launcher.Result first = launcher().run("--version");
+        assertEquals(0, first.exitCode(), first::toString);
+        assertTrue(Files.isRegularFile(archive()), "lib/launch.jsa made by a run that launched nothing");
+
+        // A checked dry run (no server here: the checks fail, as far as the first request) after it.
+        Path log = home.resolve("class-load.log");
+        Launcher.Result checked = launcher()
+                .env("AGENT_LAUNCH_JAVA_OPTS", REQUIRE_ARCHIVE + " -Xlog:class+load=info:file=" + log)
+                .run("claude", "--model", "qwen3:8b", "--dry-run", "--host", "127.0.0.1:9");
+        assertEquals(0, checked.exitCode(), checked::toString);
+        String loaded = Files.readString(log);
+        Files.delete(log);
+        for (String type : List.of("dev.agentlaunch.core.cli.IntegrationCommand", "dev.agentlaunch.core.server.OllamaClient",
+                "sun.net.www.protocol.http.HttpURLConnection", "dev.agentlaunch.core.output.PlanPrinter")) {
+            assertTrue(loaded.contains(type + " source: shared objects file"), type + " comes from the archive:\n"
+                    + loaded.lines().filter(l -> l.contains(type + " ")).toList());
+        }
     }
 
     @Test
