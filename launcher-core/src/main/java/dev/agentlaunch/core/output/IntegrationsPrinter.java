@@ -89,21 +89,30 @@ public final class IntegrationsPrinter {
         }
         for (LoadedIntegration li : registry.integrations()) {
             Integration integration = li.integration();
-            out.printf("%-12s %s%n", li.id(), integration.displayName());
+            out.println(pad(li.id(), 12) + " " + integration.displayName());
             Optional<String> version = checkedVersion(li, finder.find(integration.executableNames()).executable());
-            out.printf("  %-9s %s%s%n", "tool", installed(integration), version.map(v -> " (" + v + ")").orElse(""));
-            out.printf("  %-9s %s %s (%s, %s)%s%n", "plugin", li.pluginId(), li.pluginVersion(), li.origin(), li.jar(),
-                    integration.provenToolVersions().isEmpty() ? ""
-                            : "; proven on " + integration.displayName() + " " + String.join(", ", integration.provenToolVersions()));
+            out.println(field("tool") + installed(integration) + version.map(v -> " (" + v + ")").orElse(""));
+            out.println(field("plugin") + li.pluginId() + " " + li.pluginVersion() + " (" + li.origin() + ", " + li.jar() + ")"
+                    + (integration.provenToolVersions().isEmpty() ? ""
+                            : "; proven on " + integration.displayName() + " " + String.join(", ", integration.provenToolVersions())));
             for (Tier tier : Tier.values()) {
-                out.printf("  %-9s %s%n", tier.id(), integration.tierRoles().getOrDefault(tier, ""));
+                out.println(field(tier.id()) + integration.tierRoles().getOrDefault(tier, ""));
             }
         }
         for (PluginProblem p : registry.problems()) {
-            out.printf("%-12s FAILED%n", p.pluginId() == null ? "?" : p.pluginId());
-            out.printf("  %-9s %s%n", "plugin", p.jar());
-            out.printf("  %-9s %s%n", "reason", p.reason());
+            out.println(pad(p.pluginId() == null ? "?" : p.pluginId(), 12) + " FAILED");
+            out.println(field("plugin") + p.jar());
+            out.println(field("reason") + p.reason());
         }
+    }
+
+    /** An indented label column; plain concatenation, as printf's formatter costs per line in a cold JVM. */
+    private static String field(String label) {
+        return "  " + pad(label, 9) + " ";
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
     private void printJson(IntegrationRegistry registry) {
