@@ -109,7 +109,7 @@ public final class Main {
             Thread loader = new Thread(loading, "plugin-loader");
             loader.setDaemon(true);
             loader.start();
-            CommandLine root = new CommandLine(new LaunchCommand());
+            CommandLine root = LaunchCommand.create();
             IntegrationRegistry registry = joined(loading);
             if (reporter.isDebug()) {
                 reporter.debug("plugins loaded in " + millis(started) + " ms: " + registry.integrations().size()
@@ -147,7 +147,7 @@ public final class Main {
 
     /** The whole command tree, every integration included: what the man pages document. */
     public static CommandLine commandLine(CliContext context) {
-        return commandLine(new CommandLine(new LaunchCommand()), context, null);
+        return commandLine(LaunchCommand.create(), context, null);
     }
 
     /** The launcher's own commands; an integration cannot take one of these names. */
@@ -162,10 +162,10 @@ public final class Main {
         IntegrationRegistry registry = context.registry();
         boolean launching = named != null && !COMMANDS.contains(named) && registry.find(named).isPresent();
         if (!launching) {
-            root.addSubcommand(new CommandLine(new ListIntegrationsCommand(context)));
+            root.addSubcommand(ListIntegrationsCommand.create(context));
             root.addSubcommand(ProfileCommand.create(context));
-            root.addSubcommand(new CommandLine(new EnvCommand(context)));
-            root.addSubcommand(new CommandLine(new DoctorCommand(context)));
+            root.addSubcommand(EnvCommand.create(context));
+            root.addSubcommand(DoctorCommand.create(context));
             root.addSubcommand(new CommandLine(new CompletionCommand(context)));
         }
         for (LoadedIntegration li : registry.integrations()) {

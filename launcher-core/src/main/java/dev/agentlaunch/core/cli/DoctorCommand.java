@@ -1,5 +1,6 @@
 package dev.agentlaunch.core.cli;
 
+import picocli.CommandLine;
 import dev.agentlaunch.core.ExitCode;
 import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.config.RequestResolver;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,14 +37,11 @@ public final class DoctorCommand implements Callable<Integer> {
             description = "The integration to check (see 'launch list-integrations'); without it, the server and models only.")
     String integrationId;
 
-    @Mixin
-    TierOptions tiers;
+    final TierOptions tiers = new TierOptions();
 
-    @Mixin
-    ProfileOption profile;
+    final ProfileOption profile = new ProfileOption();
 
-    @Mixin
-    ConfigOptions config;
+    final ConfigOptions config = new ConfigOptions();
 
     @Option(names = "--host", paramLabel = "URL",
             description = "Model server (default: $OLLAMA_HOST, else http://127.0.0.1:11434).")
@@ -54,10 +51,15 @@ public final class DoctorCommand implements Callable<Integer> {
             description = "Memory the server can give the models, e.g. 24GiB (default: this machine's, when the server is local).")
     String memory;
 
-    @Mixin
-    OutputOptions output;
+    final OutputOptions output = new OutputOptions();
 
-    public DoctorCommand(CliContext context) {
+    /** This command with its shared options ({@link OptionGroup}). */
+    public static CommandLine create(CliContext context) {
+        DoctorCommand command = new DoctorCommand(context);
+        return OptionGroup.annotated(command, command.tiers, command.profile, command.config, command.output);
+    }
+
+    private DoctorCommand(CliContext context) {
         this.context = context;
     }
 
@@ -68,14 +70,14 @@ public final class DoctorCommand implements Callable<Integer> {
         OptionalLong memoryBytes = memory == null ? OptionalLong.empty() : OptionalLong.of(ByteSize.parse(memory, "--memory"));
         // The same tiers and server a launch would use: flags, profile, config defaults, --model.
         ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
-                .resolve(integrationId == null ? "" : integrationId, config.config, profile.profile, tiers.flags(), tiers.model, host);
+                .resolve(integrationId == null ? "" : integrationId, config.file(), profile.name(), tiers.flags(), tiers.model(), host);
         ServerAddress address = resolved.server();
         OllamaClient client = new OllamaClient(address);
         Doctor doctor = new Doctor(new ServerChecks(client, MemoryProbe.system()::probe, System::nanoTime), context.env(),
                 context.home(), new dev.agentlaunch.core.process.ToolVersion(context.env())::of);
         DoctorResult result = doctor.examine(address, integration, resolved.request(), memoryBytes, context.toolArgs());
         result.checks().ifPresent(c -> context.reporter().debug("server checks took " + c.elapsed().toMillis() + " ms"));
-        new DoctorPrinter(context.out()).print(result, output.json);
+        new DoctorPrinter(context.out()).print(result, output.json());
         return result.problems().isEmpty() ? ExitCode.OK : ExitCode.NOT_READY;
     }
 

@@ -1,5 +1,6 @@
 package dev.agentlaunch.core.cli;
 
+import picocli.CommandLine;
 import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.config.RequestResolver;
 import dev.agentlaunch.core.config.ResolvedRequest;
@@ -10,7 +11,6 @@ import dev.agentlaunch.core.process.LaunchPlan;
 import dev.agentlaunch.core.process.LaunchPlanner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,14 +28,11 @@ public final class EnvCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INTEGRATION", description = "The integration, e.g. claude (see 'launch list-integrations').")
     String integration;
 
-    @Mixin
-    TierOptions tiers;
+    final TierOptions tiers = new TierOptions();
 
-    @Mixin
-    ProfileOption profile;
+    final ProfileOption profile = new ProfileOption();
 
-    @Mixin
-    ConfigOptions config;
+    final ConfigOptions config = new ConfigOptions();
 
     @Option(names = "--host", paramLabel = "URL", description = "Model server (default: $OLLAMA_HOST, else http://127.0.0.1:11434).")
     String host;
@@ -45,7 +42,13 @@ public final class EnvCommand implements Callable<Integer> {
             converter = ShellConverter.class, completionCandidates = ShellConverter.Names.class)
     Shell shell;
 
-    public EnvCommand(CliContext context) {
+    /** This command with its shared options ({@link OptionGroup}). */
+    public static CommandLine create(CliContext context) {
+        EnvCommand command = new EnvCommand(context);
+        return OptionGroup.annotated(command, command.tiers, command.profile, command.config);
+    }
+
+    private EnvCommand(CliContext context) {
         this.context = context;
     }
 
@@ -55,7 +58,7 @@ public final class EnvCommand implements Callable<Integer> {
                 .findFirst().orElseThrow(() -> LauncherException.usage("unknown integration '" + integration
                         + "'; 'launch list-integrations' lists the available ones"));
         ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
-                .resolve(loaded.id(), config.config, profile.profile, tiers.flags(), tiers.model, host);
+                .resolve(loaded.id(), config.file(), profile.name(), tiers.flags(), tiers.model(), host);
         LaunchPlan plan = new LaunchPlanner(context.env(), context.home(), context.reporter())
                 .plan(loaded, resolved.request(), resolved.server(), context.toolArgs());
         new EnvPrinter(context.out(), shell).print(plan);

@@ -1,7 +1,6 @@
 package dev.agentlaunch.core.cli;
 
 import dev.agentlaunch.api.Integration;
-import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.core.ExitCode;
 import dev.agentlaunch.core.LauncherException;
@@ -18,61 +17,42 @@ import dev.agentlaunch.core.server.LaunchChecks;
 import dev.agentlaunch.core.server.ServerAddress;
 import dev.agentlaunch.core.server.ServerReport;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code launch <integration> [tier flags] [-- tool args]}: one instance per discovered
- * integration. Parses, then delegates to {@link LaunchPlanner} and {@link Handoff}.
+ * integration. Parses, then delegates to {@link LaunchPlanner} and {@link Handoff}. Declared in
+ * code, not with annotations: it is built on every launch (see {@link OptionGroup}).
  */
-@Command(mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        customSynopsis = "launch %s [--large MODEL] [--medium MODEL] [--small MODEL] [--model MODEL] [OPTIONS] [-- TOOL_ARGS...]")
 public final class IntegrationCommand implements Callable<Integer> {
     private final CliContext context;
     private final LoadedIntegration loaded;
-
-    @Mixin
-    TierOptions tiers;
-
-    @Mixin
-    ProfileOption profile;
-
-    @Mixin
-    ConfigOptions config;
-
-    @Mixin
-    ServerOptions server;
-
-    @Mixin
-    CheckOptions checks;
-
-    @Option(names = {"-n", "--dry-run"}, description = "Print the plan (tiers, executable, argv, env) and run nothing.")
-    boolean dryRun;
-
-    @Mixin
-    OutputOptions output;
+    private final TierOptions tiers;
+    private final ProfileOption profile = new ProfileOption();
+    private final ConfigOptions config = new ConfigOptions();
+    private final ServerOptions server = new ServerOptions();
+    private final CheckOptions checks = new CheckOptions();
+    private final OutputOptions output = new OutputOptions();
+    private OptionSpec dryRun;
 
     private IntegrationCommand(CliContext context, LoadedIntegration loaded) {
         this.context = context;
         this.loaded = loaded;
+        this.tiers = new TierOptions(loaded.integration().tierRoles());
     }
 
     /** A picocli command for one integration, its help naming what each tier drives in the tool. */
     public static CommandLine create(CliContext context, LoadedIntegration loaded) {
-        CommandLine cl = new CommandLine(new IntegrationCommand(context, loaded));
-        CommandSpec spec = cl.getCommandSpec();
+        IntegrationCommand command = new IntegrationCommand(context, loaded);
         Integration integration = loaded.integration();
-        Map<Tier, String> roles = integration.tierRoles();
         String id = loaded.id();
-        spec.name(id);
-        spec.usageMessage()
-                .customSynopsis(String.format(spec.usageMessage().customSynopsis()[0], id))
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(id);
+        spec.usageMessage().sortOptions(false).autoWidth(true)
+                .customSynopsis("launch " + id + " [--large MODEL] [--medium MODEL] [--small MODEL] [--model MODEL] [OPTIONS] [-- TOOL_ARGS...]")
                 .description("Start " + integration.displayName() + " against the model server, with a model per tier.",
                         "Anything after -- goes to " + integration.displayName() + " unchanged.")
                 .footerHeading("%nExamples:%n")
@@ -85,28 +65,37 @@ public final class IntegrationCommand implements Callable<Integer> {
                         "a tier still empty takes the next larger tier's model (else the next smaller one's).",
                         "Plugin: " + loaded.pluginId() + " " + loaded.pluginVersion() + " (" + loaded.jar() + ")",
                         "Install " + integration.displayName() + ": " + integration.installHint());
-        TierOptions.describe(spec, roles);
-        return cl;
+        command.tiers.addTo(spec);
+        command.profile.addTo(spec);
+        command.config.addTo(spec);
+        command.server.addTo(spec);
+        command.checks.addTo(spec);
+        command.dryRun = OptionGroup.add(spec, OptionSpec.builder("-n", "--dry-run").type(boolean.class)
+                .description("Print the plan (tiers, executable, argv, env) and run nothing.").build());
+        command.output.addTo(spec);
+        OptionGroup.standardHelp(spec, true);
+        return new CommandLine(spec);
     }
 
     @Override
     public Integer call() throws Exception {
         ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
-                .resolve(loaded.id(), config.config, profile.profile, tiers.flags(), tiers.model, server.host);
+                .resolve(loaded.id(), config.file(), profile.name(), tiers.flags(), tiers.model(), server.host());
         LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
         ServerAddress address = resolved.server();
         OptionalLong memory = checks.memoryBytes();
         TierPlan tierPlan = planner.resolve(resolved.request(), address);
+        boolean dryRun = OptionGroup.flag(this.dryRun);
         if (!dryRun) {      // a missing tool is the first thing to fix: say so before asking the server anything
             requireExecutable(planner.findExecutable(loaded));
         }
         ServerReport report = null;
         String notRun = "--offline";
-        if (!server.offline) {      // checked before mapping, so the plugin sees what the server said about each model
+        if (!server.offline()) {      // checked before mapping, so the plugin sees what the server said about each model
             try {
                 report = LaunchChecks.create(address, context.terminal(), context.reporter()).run(tierPlan,
                         CheckRequirements.of(loaded.integration(), memory),
-                        new LaunchChecks.Settings(checks.pull, checks.yes, checks.strict, dryRun));
+                        new LaunchChecks.Settings(checks.pull(), checks.yes(), checks.strict(), dryRun));
                 tierPlan = tierPlan.withModelInfo(report.modelInfo());
             } catch (LauncherException e) {
                 if (!dryRun || e.exitCode() != ExitCode.NOT_READY) {
@@ -119,7 +108,7 @@ public final class IntegrationCommand implements Callable<Integer> {
         }
         LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs());
         if (dryRun) {
-            new PlanPrinter(context.out(), resolved.profile()).print(plan, report, notRun, output.json);
+            new PlanPrinter(context.out(), resolved.profile()).print(plan, report, notRun, output.json());
             return 0;
         }
         Path exe = requireExecutable(plan.executable());

@@ -1,10 +1,10 @@
 package dev.agentlaunch.core.cli;
 
+import picocli.CommandLine;
 import dev.agentlaunch.core.output.IntegrationsPrinter;
 import dev.agentlaunch.core.process.IntegrationProbe;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code launch list-integrations}: every integration, whether its tool is installed, its plugin. */
 @Command(name = "list-integrations", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
@@ -16,17 +16,22 @@ import picocli.CommandLine.Mixin;
 public final class ListIntegrationsCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Mixin
-    OutputOptions output;
+    final OutputOptions output = new OutputOptions();
 
-    public ListIntegrationsCommand(CliContext context) {
+    /** This command with its shared options ({@link OptionGroup}). */
+    public static CommandLine create(CliContext context) {
+        ListIntegrationsCommand command = new ListIntegrationsCommand(context);
+        return OptionGroup.annotated(command, command.output);
+    }
+
+    private ListIntegrationsCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
         new IntegrationsPrinter(context.out(), context.env(), context.home(), context.reporter()::warn)
-                .print(IntegrationProbe.check(context.registry()), output.json);
+                .print(IntegrationProbe.check(context.registry()), output.json());
         return 0;
     }
 }

@@ -1,9 +1,18 @@
 package dev.agentlaunch.core.cli;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Machine-readable output. */
-public class OutputOptions {
-    @Option(names = "--json", description = "Print JSON on stdout instead of text.")
-    boolean json;
+public class OutputOptions implements OptionGroup {
+    private OptionSpec json;
+
+    @Override
+    public void addTo(CommandSpec spec) {
+        json = OptionGroup.add(spec, OptionSpec.builder("--json").type(boolean.class).description("Print JSON on stdout instead of text.").build());
+    }
+
+    public boolean json() {
+        return OptionGroup.flag(json);
+    }
 }

@@ -21,9 +21,9 @@ public final class ProfileCommand implements Callable<Integer> {
     /** The command with its subcommands, each handed the CLI context. */
     public static CommandLine create(CliContext context) {
         CommandLine cl = new CommandLine(new ProfileCommand());
-        cl.addSubcommand(new CommandLine(new ProfileListCommand(context)));
-        cl.addSubcommand(new CommandLine(new ProfileShowCommand(context)));
-        cl.addSubcommand(new CommandLine(new ProfileSaveCommand(context)));
+        cl.addSubcommand(ProfileListCommand.create(context));
+        cl.addSubcommand(ProfileShowCommand.create(context));
+        cl.addSubcommand(ProfileSaveCommand.create(context));
         return cl;
     }
 

@@ -1,5 +1,6 @@
 package dev.agentlaunch.core.cli;
 
+import picocli.CommandLine;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.core.config.ConfigLocation;
 import dev.agentlaunch.core.config.ConfigReader;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,8 +27,7 @@ public final class ProfileSaveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The profile's name, e.g. coding.")
     String name;
 
-    @Mixin
-    TierOptions tiers;
+    final TierOptions tiers = new TierOptions();
 
     @Option(names = "--host", paramLabel = "URL", description = "The profile's model server (beats OLLAMA_HOST when the profile is used).")
     String host;
@@ -40,10 +39,15 @@ public final class ProfileSaveCommand implements Callable<Integer> {
             description = "Also make it the profile INTEGRATION uses when no --profile is given (e.g. claude; repeatable).")
     List<String> defaultFor = new ArrayList<>();
 
-    @Mixin
-    ConfigOptions config;
+    final ConfigOptions config = new ConfigOptions();
 
-    ProfileSaveCommand(CliContext context) {
+    /** This command with its shared options ({@link OptionGroup}). */
+    public static CommandLine create(CliContext context) {
+        ProfileSaveCommand command = new ProfileSaveCommand(context);
+        return OptionGroup.annotated(command, command.tiers, command.config);
+    }
+
+    private ProfileSaveCommand(CliContext context) {
         this.context = context;
     }
 
@@ -51,13 +55,13 @@ public final class ProfileSaveCommand implements Callable<Integer> {
     public Integer call() {
         Map<Tier, String> flags = tiers.flags();
         flags.forEach((tier, model) -> ModelName.require(model, tier.flag()));
-        if (tiers.model != null) {
-            ModelName.require(tiers.model, "--model");
+        if (tiers.model() != null) {
+            ModelName.require(tiers.model(), "--model");
         }
         if (host != null) {
             ServerAddress.of(host, "--host");
         }
-        Profile profile = new Profile(flags.get(Tier.LARGE), flags.get(Tier.MEDIUM), flags.get(Tier.SMALL), tiers.model, host, null);
+        Profile profile = new Profile(flags.get(Tier.LARGE), flags.get(Tier.MEDIUM), flags.get(Tier.SMALL), tiers.model(), host, null);
         ConfigLocation location = ProfileShowCommand.location(context, config);
         Path written = new ProfileStore(new ConfigReader()).save(location, name, profile, force, defaultFor);
         context.reporter().note("saved profile '" + name + "' in " + written + "; use it with 'launch <integration> --profile "

@@ -1,5 +1,6 @@
 package dev.agentlaunch.core.cli;
 
+import picocli.CommandLine;
 import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.config.Config;
 import dev.agentlaunch.core.config.ConfigLocation;
@@ -8,7 +9,6 @@ import dev.agentlaunch.core.config.Profile;
 import dev.agentlaunch.core.output.ProfilePrinter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code launch profile show NAME}: one profile in full. */
@@ -20,13 +20,17 @@ public final class ProfileShowCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The profile.")
     String name;
 
-    @Mixin
-    ConfigOptions config;
+    final ConfigOptions config = new ConfigOptions();
 
-    @Mixin
-    OutputOptions output;
+    final OutputOptions output = new OutputOptions();
 
-    ProfileShowCommand(CliContext context) {
+    /** This command with its shared options ({@link OptionGroup}). */
+    public static CommandLine create(CliContext context) {
+        ProfileShowCommand command = new ProfileShowCommand(context);
+        return OptionGroup.annotated(command, command.config, command.output);
+    }
+
+    private ProfileShowCommand(CliContext context) {
         this.context = context;
     }
 
@@ -37,12 +41,12 @@ public final class ProfileShowCommand implements Callable<Integer> {
         Profile profile = read.profile(name).orElseThrow(() -> LauncherException.usage("unknown profile '" + name + "' in "
                 + location.path() + " (" + (read.profiles().isEmpty() ? "there are none yet"
                 : "known: " + String.join(", ", read.profiles().keySet())) + "); see 'launch profile list'"));
-        new ProfilePrinter(context.out()).show(location.path(), read, name, profile, output.json);
+        new ProfilePrinter(context.out()).show(location.path(), read, name, profile, output.json());
         return 0;
     }
 
     static ConfigLocation location(CliContext context, ConfigOptions config) {
-        return ConfigLocation.resolve(config.config, context.env(), context.home()).orElseThrow(() -> LauncherException.usage(
+        return ConfigLocation.resolve(config.file(), context.env(), context.home()).orElseThrow(() -> LauncherException.usage(
                 "no config file location: HOME is not set; pass --config FILE or set " + ConfigLocation.ENV));
     }
 }

@@ -6,52 +6,53 @@ import java.util.EnumMap;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
 
-/** The tier flags. Their help text names what each tier drives in the command's tool. */
-public class TierOptions {
-    @Option(names = "--large", paramLabel = "MODEL", description = "Model for the large tier.")
-    String large;
+/** The tier flags. On an integration's command their help names what each tier drives in its tool. */
+public class TierOptions implements OptionGroup {
+    private final Map<Tier, String> roles;
+    private final Map<Tier, OptionSpec> tiers = new EnumMap<>(Tier.class);
+    private OptionSpec model;
 
-    @Option(names = "--medium", paramLabel = "MODEL", description = "Model for the medium tier.")
-    String medium;
+    /** Flags with the plain help text. */
+    public TierOptions() {
+        this(Map.of());
+    }
 
-    @Option(names = "--small", paramLabel = "MODEL", description = "Model for the small tier.")
-    String small;
+    /** Flags whose help says what each tier drives in the tool: {@code roles} from the integration. */
+    public TierOptions(Map<Tier, String> roles) {
+        this.roles = roles;
+    }
 
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
-            description = "Model for every tier you do not name with its own flag.")
-    String model;
+    @Override
+    public void addTo(CommandSpec spec) {
+        for (Tier tier : Tier.values()) {
+            String role = roles.getOrDefault(tier, "");
+            String text = "Model for the " + tier.id() + " tier" + (role.isBlank() ? "." : ": " + role + ".");
+            tiers.put(tier, OptionGroup.add(spec, OptionSpec.builder(tier.flag()).paramLabel("MODEL").type(String.class)
+                    .description(text).build()));
+        }
+        model = OptionGroup.add(spec, OptionSpec.builder("-m", "--model").paramLabel("MODEL").type(String.class)
+                .description("Model for every tier you do not name with its own flag.").build());
+    }
 
+    /** The tiers named with their own flag. */
     public Map<Tier, String> flags() {
         Map<Tier, String> m = new EnumMap<>(Tier.class);
-        if (large != null) {
-            m.put(Tier.LARGE, large);
-        }
-        if (medium != null) {
-            m.put(Tier.MEDIUM, medium);
-        }
-        if (small != null) {
-            m.put(Tier.SMALL, small);
-        }
+        tiers.forEach((tier, option) -> {
+            String value = option.getValue();
+            if (value != null) {
+                m.put(tier, value);
+            }
+        });
         return m;
     }
 
-    public TierRequest request() {
-        return TierRequest.ofFlags(flags(), model);
+    /** {@code --model}, or null. */
+    public String model() {
+        return model.getValue();
     }
 
-    /** Rewrites the tier flags' help so each says what its tier drives in this tool, and lists them first. */
-    static void describe(CommandSpec spec, Map<Tier, String> roles) {
-        java.util.List<OptionSpec> others = new java.util.ArrayList<>(spec.options());
-        others.forEach(spec::remove);
-        for (Tier tier : Tier.values()) {
-            OptionSpec old = others.stream().filter(o -> o.longestName().equals(tier.flag())).findFirst().orElseThrow();
-            others.remove(old);
-            String role = roles.getOrDefault(tier, "");
-            String text = "Model for the " + tier.id() + " tier" + (role.isBlank() ? "." : ": " + role + ".");
-            spec.addOption(OptionSpec.builder(old).description(text).build());
-        }
-        others.forEach(spec::addOption);
+    public TierRequest request() {
+        return TierRequest.ofFlags(flags(), model());
     }
 }
