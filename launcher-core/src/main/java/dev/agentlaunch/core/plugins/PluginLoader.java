@@ -83,14 +83,16 @@ public final class PluginLoader {
     private static final int MAX_THREADS = 4;
 
     private List<LoadedIntegration> loadDirectory(PluginDirectory dir, List<PluginProblem> problems) {
-        // PF4J's own listing (its filters: jar files, not hidden), in file-name order.
-        List<Path> jars = new ArrayList<>(new JarPluginRepository(dir.path()).getPluginPaths());
-        jars.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
-        int threads = Math.min(MAX_THREADS, Math.min(Runtime.getRuntime().availableProcessors(), jars.size() / JARS_PER_THREAD));
-        if (threads > 1) {
-            List<LoadedIntegration> split = loadSplit(dir, jars, threads, problems);
-            if (split != null) {
-                return split;
+        if (entries(dir.path()) >= 2 * JARS_PER_THREAD) {
+            // PF4J's own listing (its filters: jar files, not hidden), in file-name order.
+            List<Path> jars = new ArrayList<>(new JarPluginRepository(dir.path()).getPluginPaths());
+            jars.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+            int threads = Math.min(MAX_THREADS, Math.min(Runtime.getRuntime().availableProcessors(), jars.size() / JARS_PER_THREAD));
+            if (threads > 1) {
+                List<LoadedIntegration> split = loadSplit(dir, jars, threads, problems);
+                if (split != null) {
+                    return split;
+                }
             }
         }
         Chunk whole = loadChunk(dir, null, problems);
@@ -281,6 +283,12 @@ public final class PluginLoader {
             }
         }
         return result;
+    }
+
+    /** How many entries {@code dir} has: a cheap first look before listing it the way PF4J does. */
+    private static int entries(Path dir) {
+        String[] names = dir.toFile().list();
+        return names == null ? 0 : names.length;
     }
 
     private static List<Path> jars(Path dir) {
