@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * offline and checked, the listing, help, doctor, env) so the archive covers all of them, not
  * just whichever command happened to run first.
  *
- * <p>Everything happens in a throw-away HOME with a PATH of stub tools, and the checks ask
+ * <p>Everything happens in a throw-away HOME (with a config file holding a profile) with a PATH of stub tools, and the checks ask
  * {@link TrainingServer}, a loopback socket that answers the few Ollama requests with fixed JSON:
  * nothing of the user's is read or written, and no real server or tool is contacted.
  */
@@ -67,7 +67,10 @@ public final class StartupTraining {
         }
         String[] tiers = {"--large", "train-large:1b", "--medium", "train-medium:1b", "--small", "train-small:1b"};
         Path handoff = scratch.resolve("handoff");
+        // A config file with a profile, as most users have: every launch then reads it.
+        main(env, dist, null, concat(new String[] {"profile", "save", "training"}, tiers));
         for (String id : ids) {
+            main(env, dist, null, new String[] {id, "--dry-run", "--offline", "--profile", "training"});
             main(env, dist, null, concat(new String[] {id, "--dry-run", "--offline"}, tiers));
             main(env, dist, null, concat(new String[] {id, "--dry-run", "--host", serverUrl}, tiers));
             main(env, dist, null, concat(new String[] {id, "--dry-run", "--json", "--host", serverUrl}, tiers));

@@ -1,6 +1,5 @@
 package dev.agentlaunch.core.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,7 @@ import java.util.Optional;
  * @param profiles     named profiles, in file order
  * @param integrations per-integration settings by integration id
  */
-public record Config(@JsonProperty("$schema") String schema, String host, TierSet defaults,
+public record Config(String schema, String host, TierSet defaults,
                      Map<String, Profile> profiles, Map<String, IntegrationDefaults> integrations) {
     public Config {
         profiles = profiles == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(profiles));

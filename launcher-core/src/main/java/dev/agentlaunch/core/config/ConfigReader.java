@@ -31,7 +31,10 @@ import java.util.stream.Collectors;
  * a profile never silently launches with other models.
  */
 public final class ConfigReader {
-    /** Built on first use: a launch without a config file never loads Jackson (startup time). */
+    /**
+     * For editing the file ({@code profile save}) only, built on first use: reading it for a launch
+     * goes through {@link ConfigBinder}, Jackson's streaming parser, never through an ObjectMapper.
+     */
     private static final class Holder {
         static final ObjectMapper MAPPER = strictMapper();
     }
@@ -64,7 +67,14 @@ public final class ConfigReader {
             }
             return Config.empty();
         }
-        return parse(location).config();
+        byte[] bytes = bytes(location);
+        try {
+            return ConfigBinder.bind(bytes, location);
+        } catch (JsonProcessingException e) {
+            throw error(location, e);
+        } catch (IOException e) {
+            throw unreadable(location, e);
+        }
     }
 
     /**
@@ -81,7 +91,7 @@ public final class ConfigReader {
             if (!node.isObject()) {
                 throw LauncherException.usage(location.path() + ":1:1: expected a JSON object at the top; see the config's $schema");
             }
-            return new Parsed((ObjectNode) node, mapper().readValue(bytes, Config.class));
+            return new Parsed((ObjectNode) node, ConfigBinder.bind(bytes, location));
         } catch (UnrecognizedPropertyException e) {
             throw error(location, e, keyLocation(bytes, e).orElse(e.getLocation()));
         } catch (JsonProcessingException e) {

@@ -1,7 +1,6 @@
 package dev.agentlaunch.core.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.agentlaunch.api.Tier;
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,10 +13,10 @@ import java.util.Map;
  *                     beats the profile's own for that integration
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Profile(@JsonDeserialize(using = ModelNameDeserializer.class) String large,
-                      @JsonDeserialize(using = ModelNameDeserializer.class) String medium,
-                      @JsonDeserialize(using = ModelNameDeserializer.class) String small,
-                      @JsonDeserialize(using = ModelNameDeserializer.class) String model,
+public record Profile(String large,
+                      String medium,
+                      String small,
+                      String model,
                       String host,
                       Map<String, TierSet> integrations) {
     public Profile {

@@ -1,6 +1,5 @@
 package dev.agentlaunch.core.config;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.agentlaunch.api.Tier;
 import java.util.EnumMap;
 import java.util.Map;
@@ -9,10 +8,10 @@ import java.util.Map;
  * Models named per tier, plus {@code model} for the tiers this set leaves empty. Used for the
  * config's default tiers and a profile's per-integration overrides.
  */
-public record TierSet(@JsonDeserialize(using = ModelNameDeserializer.class) String large,
-                      @JsonDeserialize(using = ModelNameDeserializer.class) String medium,
-                      @JsonDeserialize(using = ModelNameDeserializer.class) String small,
-                      @JsonDeserialize(using = ModelNameDeserializer.class) String model) {
+public record TierSet(String large,
+                      String medium,
+                      String small,
+                      String model) {
 
     /** The tier models this set names, {@code model} filling the tiers it leaves empty. */
     public Map<Tier, String> tiers() {
