@@ -26,6 +26,7 @@ TARGETS = {  # figure -> (target, first milestone or None, what it is)
     "P1": (0.5, 1.0, "launch claude --dry-run --offline / claude --version"),
     "P1-floor": (None, None, "launch claude --dry-run --offline / JVM hello-world, same flags"),
     "P1-config": (None, None, "the launch with a config file and --profile / claude --version"),
+    "P1-libs": (None, None, "library floor (picocli model + parse, PF4J loading one plugin, nothing else) / claude --version"),
     "P2": (0, None, "JVMs alive while the agent runs"),
     "P3": (1.5, None, "list-integrations with N extra plugin jars / with the built-ins"),
     "P4": (64, None, "peak RSS of the launcher JVM, MB"),
@@ -128,12 +129,13 @@ def make_plugins(work, dist, java_home, count):
     """`count` plugin jars, each a real PF4J plugin with its own id, one shared compiled class."""
     here = os.path.dirname(os.path.abspath(__file__))
     lib = os.path.join(dist, "lib")
-    cp = os.pathsep.join(os.path.join(lib, j) for j in os.listdir(lib) if j.startswith(("launcher-api", "pf4j")))
     classes = os.path.join(work, "classes")
     javac = os.path.join(java_home, "bin", "javac") if java_home else "javac"
+    cp = os.pathsep.join(os.path.join(lib, j) for j in os.listdir(lib) if j.startswith(("launcher-api", "pf4j", "picocli")))
     subprocess.run([javac, "--release", "17", "-proc:none", "-cp", cp, "-d", classes,
                     os.path.join(here, "fixtures", "BenchIntegration.java"),
-                    os.path.join(here, "fixtures", "Hello.java")], check=True)
+                    os.path.join(here, "fixtures", "Hello.java"),
+                    os.path.join(here, "fixtures", "LibraryFloor.java")], check=True)
     klass = open(os.path.join(classes, "dev/agentlaunch/bench/BenchIntegration.class"), "rb").read()
     plugins = os.path.join(work, f"plugins-{count}")
     os.makedirs(plugins)
@@ -149,6 +151,32 @@ def make_plugins(work, dist, java_home, count):
         os.chmod(jar, 0o644)
     os.chmod(plugins, 0o755)
     return classes, plugins
+
+
+def library_floor(work, dist, java, opts, classes):
+    """The LibraryFloor fixture as a jar with its own class-data archive (as the launcher has one),
+    and a directory holding just the Claude plugin; returns the command that runs it."""
+    floor_jar = os.path.join(work, "floor.jar")
+    with zipfile.ZipFile(floor_jar, "w") as z:
+        for name in os.listdir(classes):
+            if name.startswith("LibraryFloor"):
+                z.write(os.path.join(classes, name), name)
+    one = os.path.join(work, "one-plugin")
+    os.makedirs(one)
+    plugins = os.path.join(dist, "plugins")
+    claude = [j for j in os.listdir(plugins) if j.startswith("plugin-claude")]
+    if not claude:
+        fail("no Claude plugin in the distribution")
+    shutil.copy(os.path.join(plugins, claude[0]), one)
+    cp = floor_jar + os.pathsep + os.path.join(dist, "lib", "*")
+    classlist = os.path.join(work, "floor.classlist")
+    archive = os.path.join(work, "floor.jsa")
+    subprocess.run([java] + opts + ["-XX:DumpLoadedClassList=" + classlist, "-cp", cp, "LibraryFloor", one],
+                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([java] + opts + ["-Xshare:dump", "-XX:SharedClassListFile=" + classlist,
+                    "-XX:SharedArchiveFile=" + archive, "-cp", cp], check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return [java] + opts + ["-Xlog:cds=off", "-XX:SharedArchiveFile=" + archive, "-cp", cp, "LibraryFloor", one]
 
 
 def jvms_during_session(dist, env, work):
@@ -305,6 +333,8 @@ def main():
         cases = [
             Case("claude --version", [claude, "--version"], base_env, "Claude Code"),
             Case("JVM hello-world", [java] + opts + ["-cp", classes, "Hello"], base_env, "hello"),
+            Case("library floor: picocli model + parse, PF4J loading one plugin", library_floor(work, dist, java, opts, classes),
+                 base_env, "integrations 1"),
             Case("launch claude --dry-run --offline", dry, base_env, "ANTHROPIC_DEFAULT_OPUS_MODEL"),
             Case("launch list-integrations", [launch, "list-integrations"], base_env, "claude"),
             Case(f"launch list-integrations, {nplugins} more plugins",
@@ -355,23 +385,26 @@ def main():
         "P1": ratio(med(launch_dry), med("claude --version")),
         "P1-floor": ratio(med(launch_dry), med("JVM hello-world")),
         "P2": p2["jvms"],
-        "P3": ratio(med(cases[4].name), med("launch list-integrations")),
+        "P3": ratio(med(cases[5].name), med("launch list-integrations")),
         "P4": by[launch_dry].stat("rss_kb")[2] / 1024,
-        "P1-config": ratio(med(cases[5].name), med("claude --version")),
-        "C1": (med(cases[7].name) - med(cases[6].name)) * 1000,
+        "P1-config": ratio(med(cases[6].name), med("claude --version")),
+        "P1-libs": ratio(med(cases[2].name), med("claude --version")),
+        "C1": (med(cases[8].name) - med(cases[7].name)) * 1000,
     }
     cpu_figures = {
         "P1": ratio(by[launch_dry].stat("cpu")[0], by["claude --version"].stat("cpu")[0]),
         "P1-floor": ratio(by[launch_dry].stat("cpu")[0], by["JVM hello-world"].stat("cpu")[0]),
-        "P1-config": ratio(by[cases[5].name].stat("cpu")[0], by["claude --version"].stat("cpu")[0]),
-        "P3": ratio(by[cases[4].name].stat("cpu")[0], by["launch list-integrations"].stat("cpu")[0]),
+        "P1-config": ratio(by[cases[6].name].stat("cpu")[0], by["claude --version"].stat("cpu")[0]),
+        "P1-libs": ratio(by[cases[2].name].stat("cpu")[0], by["claude --version"].stat("cpu")[0]),
+        "P3": ratio(by[cases[5].name].stat("cpu")[0], by["launch list-integrations"].stat("cpu")[0]),
     }
     low = lambda name: by[name].stat("wall")[1]
     min_figures = {
         "P1": ratio(low(launch_dry), low("claude --version")),
         "P1-floor": ratio(low(launch_dry), low("JVM hello-world")),
-        "P1-config": ratio(low(cases[5].name), low("claude --version")),
-        "P3": ratio(low(cases[4].name), low("launch list-integrations")),
+        "P1-config": ratio(low(cases[6].name), low("claude --version")),
+        "P1-libs": ratio(low(cases[2].name), low("claude --version")),
+        "P3": ratio(low(cases[5].name), low("launch list-integrations")),
     }
     info = {
         "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
@@ -443,11 +476,11 @@ def render(info, cases, levers, figures, cpu_figures, min_figures, p2, nplugins)
                          f"{fmt_ms(c.stat('cpu')[0])} ms CPU")
     lines += ["", "| figure | value | CPU-time ratio | ratio of minimums | target | verdict |",
               "|---|---:|---:|---:|---:|---|"]
-    for key in ("P1", "P1-floor", "P1-config", "P2", "P3", "P4", "C1"):
+    for key in ("P1", "P1-floor", "P1-config", "P1-libs", "P2", "P3", "P4", "C1"):
         tgt, milestone, what = TARGETS[key]
         what = what.replace("N extra", f"{nplugins} extra")
         value = figures[key]
-        shown = f"{value:.2f}" if key in ("P1", "P1-floor", "P1-config", "P3") else (f"{value:.0f} MB" if key == "P4"
+        shown = f"{value:.2f}" if key in ("P1", "P1-floor", "P1-config", "P1-libs", "P3") else (f"{value:.0f} MB" if key == "P4"
                  else f"{value:.0f} ms" if key == "C1" else str(value))
         cpu = f"{cpu_figures[key]:.2f}" if key in cpu_figures else ""
         mins = f"{min_figures[key]:.2f}" if key in min_figures else ""
