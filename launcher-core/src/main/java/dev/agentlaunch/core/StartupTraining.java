@@ -39,13 +39,22 @@ public final class StartupTraining {
     private StartupTraining() {
     }
 
-    public static void main(String[] args) throws IOException {
+    /** A first run must never hang on its training: whatever it loaded by then is archived. */
+    private static final long TIME_LIMIT_MS = 60_000;
+
+    public static void main(String[] args) throws IOException, InterruptedException {
         Path scratch = Files.createTempDirectory("agent-launch-training");
-        try (TrainingServer server = TrainingServer.start()) {
-            run(scratch, server.url());
-        } finally {
-            deleteTree(scratch);
-        }
+        Thread training = new Thread(() -> {
+            try (TrainingServer server = TrainingServer.start()) {
+                run(scratch, server.url());
+            } catch (IOException | RuntimeException e) {
+                // a partial training still lists what it loaded
+            }
+        }, "training");
+        training.setDaemon(true);
+        training.start();
+        training.join(TIME_LIMIT_MS);
+        deleteTree(scratch);
         System.exit(0);
     }
 
@@ -103,11 +112,14 @@ public final class StartupTraining {
         return Stream.of(parts).flatMap(Stream::of).toArray(String[]::new);
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** Best effort: the scratch dir is in the temp dir, and a training cut short may still write to it. */
+    private static void deleteTree(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(p);
             }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // left for the system's temp cleaning
         }
     }
 
