@@ -65,7 +65,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        StartupArchive.dropIfUnused(System.getProperty(StartupArchive.PROPERTY), System.getProperty("java.vm.info"));
+        StartupArchive.dropIfUnused(System.getProperty(StartupArchive.PROPERTY), System.getProperty("java.vm.info"),
+                StartupArchive.owner());
         Charset cs = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new PrintStream(System.out, false, cs), cs), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new PrintStream(System.err, false, cs), cs), true);

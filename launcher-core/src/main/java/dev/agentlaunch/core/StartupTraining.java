@@ -43,6 +43,7 @@ public final class StartupTraining {
     private static final long TIME_LIMIT_MS = 60_000;
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        StartupArchive.recordOwner(System.getProperty(StartupArchive.PROPERTY + StartupArchive.OWNER_SUFFIX));
         Path scratch = Files.createTempDirectory("agent-launch-training");
         Thread training = new Thread(() -> {
             try (TrainingServer server = TrainingServer.start()) {
