@@ -357,7 +357,7 @@ def main():
         ]
         levers = []
         if a.levers:
-            levers = lever_cases(dry, base_env, opts, a.alt_java_home)
+            levers = lever_cases(dry, base_env, opts, a.alt_java_home, work, dist)
             if a.ab_dist:
                 other = os.path.join(os.path.abspath(a.ab_dist), "bin", "launch")
                 levers.append(Case("lever: other build (--ab-dist)", [other] + dry[1:], base_env,
@@ -436,7 +436,7 @@ def main():
         sys.exit(check(a.check, figures, a.tolerance, nplugins))
 
 
-def lever_cases(dry, env, opts, alt_java_homes):
+def lever_cases(dry, env, opts, alt_java_homes, work, dist):
     """The launch under each JVM-option variant the README's lever table reports."""
     without = lambda flag: {"AGENT_LAUNCH_JAVA_OPTS": " ".join(o for o in opts if not o.startswith(flag))}
     variants = [
@@ -447,9 +447,16 @@ def lever_cases(dry, env, opts, alt_java_homes):
         ("without -XX:+UseSerialGC (G1)", without("-XX:+UseSerialGC")),
         ("without -XX:-UsePerfData", without("-XX:-UsePerfData")),
     ]
+    cases = [Case("lever: " + name, dry, dict(env, **extra), "ANTHROPIC_DEFAULT_OPUS_MODEL") for name, extra in variants]
     for alt in alt_java_homes:
-        variants.append((f"Java {os.path.basename(alt.rstrip('/'))} + AppCDS", {"JAVA_HOME": alt}))
-    return [Case("lever: " + name, dry, dict(env, **extra), "ANTHROPIC_DEFAULT_OPUS_MODEL") for name, extra in variants]
+        # Its own copy of the distribution: the archive belongs to the Java that made it, and another
+        # Java leaves it alone (runs without one), so each Java needs a distribution of its own.
+        name = os.path.basename(alt.rstrip('/'))
+        copy = os.path.join(work, "dist-" + name)
+        shutil.copytree(dist, copy, ignore=shutil.ignore_patterns("*.jsa", "*.jsa.owner", ".new-*"))
+        cases.append(Case(f"lever: Java {name} + AppCDS", [os.path.join(copy, "bin", "launch")] + dry[1:],
+                          dict(env, JAVA_HOME=alt), "ANTHROPIC_DEFAULT_OPUS_MODEL"))
+    return cases
 
 
 def fmt_ms(s):

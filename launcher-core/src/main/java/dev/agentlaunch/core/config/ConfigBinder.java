@@ -65,8 +65,8 @@ final class ConfigBinder {
                 case "$schema" -> schema = string(key);
                 case "host" -> host = string(key);
                 case "defaults" -> defaults = tierSet(key);
-                case "profiles" -> profiles = profiles(key);
-                case "integrations" -> integrations = integrations(key);
+                case "profiles" -> profiles = map(key, this::profile);
+                case "integrations" -> integrations = map(key, this::integrationDefaults);
                 default -> throw new IllegalStateException(key);
             }
         }
@@ -76,105 +76,92 @@ final class ConfigBinder {
         return new Config(schema, host, defaults, profiles, integrations);
     }
 
-    private Map<String, Profile> profiles(String path) throws IOException {
+    /** Reads the value the parser is at; null for JSON null. */
+    private interface ValueReader<T> {
+        T read(String path) throws IOException;
+    }
+
+    /** An object of named entries, in file order (an entry that is JSON null is left out). */
+    private <T> Map<String, T> map(String path, ValueReader<T> entry) throws IOException {
         if (object(path)) {
             return null;
         }
-        Map<String, Profile> profiles = new LinkedHashMap<>();
+        Map<String, T> map = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
-            Profile profile = profile(path + "." + name);
-            if (profile != null) {
-                profiles.put(name, profile);
+            T value = entry.read(path + "." + name);
+            if (value != null) {
+                map.put(name, value);
             }
         }
-        return profiles;
+        return map;
+    }
+
+    /** The four tier keys an object may hold, as they are read. */
+    private final class Tiers {
+        String large;
+        String medium;
+        String small;
+        String model;
+
+        /** Reads {@code key}'s model name if it is a tier key; false for any other key. */
+        boolean read(String key, String at) throws IOException {
+            switch (key) {
+                case "large" -> large = modelName(at);
+                case "medium" -> medium = modelName(at);
+                case "small" -> small = modelName(at);
+                case "model" -> model = modelName(at);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private Profile profile(String path) throws IOException {
         if (object(path)) {
             return null;
         }
-        String large = null;
-        String medium = null;
-        String small = null;
-        String model = null;
+        Tiers tiers = new Tiers();
         String host = null;
         Map<String, TierSet> integrations = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = known(PROFILE, path);
             String at = path + "." + key;
-            switch (key) {
-                case "large" -> large = modelName(at);
-                case "medium" -> medium = modelName(at);
-                case "small" -> small = modelName(at);
-                case "model" -> model = modelName(at);
-                case "host" -> host = string(at);
-                case "integrations" -> integrations = overrides(at);
-                default -> throw new IllegalStateException(key);
+            if (key.equals("host")) {
+                host = string(at);
+            } else if (key.equals("integrations")) {
+                integrations = map(at, this::tierSet);
+            } else {
+                tiers.read(key, at);
             }
         }
-        return new Profile(large, medium, small, model, host, integrations);
+        return new Profile(tiers.large, tiers.medium, tiers.small, tiers.model, host, integrations);
     }
 
-    private Map<String, TierSet> overrides(String path) throws IOException {
+    private IntegrationDefaults integrationDefaults(String path) throws IOException {
         if (object(path)) {
             return null;
         }
-        Map<String, TierSet> overrides = new LinkedHashMap<>();
+        String profile = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String id = p.currentName();
-            p.nextToken();
-            TierSet set = tierSet(path + "." + id);
-            if (set != null) {
-                overrides.put(id, set);
-            }
+            profile = string(path + "." + known(INTEGRATION, path));
         }
-        return overrides;
-    }
-
-    private Map<String, IntegrationDefaults> integrations(String path) throws IOException {
-        if (object(path)) {
-            return null;
-        }
-        Map<String, IntegrationDefaults> integrations = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String id = p.currentName();
-            p.nextToken();
-            String at = path + "." + id;
-            if (object(at)) {
-                continue;
-            }
-            String profile = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                profile = string(at + "." + known(INTEGRATION, at));
-            }
-            integrations.put(id, new IntegrationDefaults(profile));
-        }
-        return integrations;
+        return new IntegrationDefaults(profile);
     }
 
     private TierSet tierSet(String path) throws IOException {
         if (object(path)) {
             return null;
         }
-        String large = null;
-        String medium = null;
-        String small = null;
-        String model = null;
+        Tiers tiers = new Tiers();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = known(TIER_SET, path);
-            String at = path + "." + key;
-            switch (key) {
-                case "large" -> large = modelName(at);
-                case "medium" -> medium = modelName(at);
-                case "small" -> small = modelName(at);
-                case "model" -> model = modelName(at);
-                default -> throw new IllegalStateException(key);
-            }
+            tiers.read(key, path + "." + key);
         }
-        return new TierSet(large, medium, small, model);
+        return new TierSet(tiers.large, tiers.medium, tiers.small, tiers.model);
     }
 
     /** At an object's start: true for JSON null (nothing there), an error for anything but an object. */

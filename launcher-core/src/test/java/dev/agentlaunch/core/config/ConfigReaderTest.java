@@ -44,6 +44,9 @@ class ConfigReaderTest {
         "duplicate key    | {\"host\": \"a\", \"host\": \"b\"}                            | :1:21: Duplicate field 'host'",
         "trailing text    | {} {}                                                     | :1:4: unexpected text after the JSON object",
         "not an object    | [1]                                                       | :1:1: expected a JSON object",
+        "override model   | {\"profiles\": {\"p\": {\"integrations\": {\"codex\": {\"small\": \"bad name\"}}}}} | :1:57: \"bad name\" at profiles.p.integrations.codex.small is not a model name",
+        "integration key  | {\"integrations\": {\"claude\": {\"profle\": \"x\"}}}       | :1:30: unknown key \"profle\" at integrations.claude (known: profile)",
+        "number as host   | {\"profiles\": {\"p\": {\"host\": 11434}}}                   | :1:29: wrong type at profiles.p.host: expected a string",
     })
     void badContentIsOneLineWithFileLineAndColumn(String what, String json, String expected) throws IOException {
         String message = errorFor(json.replace("\\n", "\n"));
