@@ -31,6 +31,7 @@ TARGETS = {  # figure -> (target, first milestone or None, what it is)
     "P3": (1.5, None, "list-integrations with N extra plugin jars / with the built-ins"),
     "P4": (64, None, "peak RSS of the launcher JVM, MB"),
     "C1": (20, None, "server checks for three tiers: checked dry run minus --offline dry run, ms (median wall)"),
+    "C1-floor": (None, None, "HTTP floor: the checks' six requests alone in a fresh JVM minus the JVM hello-world, ms"),
 }
 TIERS = ["--large", "qwen3:32b", "--medium", "qwen3:14b", "--small", "qwen3:4b"]
 
@@ -135,7 +136,8 @@ def make_plugins(work, dist, java_home, count):
     subprocess.run([javac, "--release", "17", "-proc:none", "-cp", cp, "-d", classes,
                     os.path.join(here, "fixtures", "BenchIntegration.java"),
                     os.path.join(here, "fixtures", "Hello.java"),
-                    os.path.join(here, "fixtures", "LibraryFloor.java")], check=True)
+                    os.path.join(here, "fixtures", "LibraryFloor.java"),
+                    os.path.join(here, "fixtures", "HttpFloor.java")], check=True)
     klass = open(os.path.join(classes, "dev/agentlaunch/bench/BenchIntegration.class"), "rb").read()
     plugins = os.path.join(work, f"plugins-{count}")
     os.makedirs(plugins)
@@ -153,14 +155,27 @@ def make_plugins(work, dist, java_home, count):
     return classes, plugins
 
 
-def library_floor(work, dist, java, opts, classes):
-    """The LibraryFloor fixture as a jar with its own class-data archive (as the launcher has one),
-    and a directory holding just the Claude plugin; returns the command that runs it."""
-    floor_jar = os.path.join(work, "floor.jar")
-    with zipfile.ZipFile(floor_jar, "w") as z:
+def with_own_archive(work, java, opts, classes, main, args, extra_cp=""):
+    """A fixture's command: its class as a jar with its own class-data archive (as the launcher
+    has one), made here from a first run."""
+    jar = os.path.join(work, main + ".jar")
+    with zipfile.ZipFile(jar, "w") as z:
         for name in os.listdir(classes):
-            if name.startswith("LibraryFloor"):
+            if name.startswith(main):
                 z.write(os.path.join(classes, name), name)
+    cp = jar + (os.pathsep + extra_cp if extra_cp else "")
+    classlist = os.path.join(work, main + ".classlist")
+    archive = os.path.join(work, main + ".jsa")
+    subprocess.run([java] + opts + ["-XX:DumpLoadedClassList=" + classlist, "-cp", cp, main] + args,
+                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([java] + opts + ["-Xshare:dump", "-XX:SharedClassListFile=" + classlist,
+                    "-XX:SharedArchiveFile=" + archive, "-cp", cp], check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return [java] + opts + ["-Xlog:cds=off", "-XX:SharedArchiveFile=" + archive, "-cp", cp, main] + args
+
+
+def library_floor(work, dist, java, opts, classes):
+    """LibraryFloor over a directory holding just the Claude plugin."""
     one = os.path.join(work, "one-plugin")
     os.makedirs(one)
     plugins = os.path.join(dist, "plugins")
@@ -168,15 +183,7 @@ def library_floor(work, dist, java, opts, classes):
     if not claude:
         fail("no Claude plugin in the distribution")
     shutil.copy(os.path.join(plugins, claude[0]), one)
-    cp = floor_jar + os.pathsep + os.path.join(dist, "lib", "*")
-    classlist = os.path.join(work, "floor.classlist")
-    archive = os.path.join(work, "floor.jsa")
-    subprocess.run([java] + opts + ["-XX:DumpLoadedClassList=" + classlist, "-cp", cp, "LibraryFloor", one],
-                   check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([java] + opts + ["-Xshare:dump", "-XX:SharedClassListFile=" + classlist,
-                    "-XX:SharedArchiveFile=" + archive, "-cp", cp], check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
-    return [java] + opts + ["-Xlog:cds=off", "-XX:SharedArchiveFile=" + archive, "-cp", cp, "LibraryFloor", one]
+    return with_own_archive(work, java, opts, classes, "LibraryFloor", [one], os.path.join(dist, "lib", "*"))
 
 
 def jvms_during_session(dist, env, work):
@@ -354,6 +361,8 @@ def main():
             Case("launch claude --dry-run --offline, 3 tiers", three + ["--offline"], base_env, "ANTHROPIC_DEFAULT_OPUS_MODEL"),
             Case("launch claude --dry-run, 3 tiers checked (simulator)", three + ["--host", sim_url], base_env,
                  "ANTHROPIC_DEFAULT_OPUS_MODEL"),
+            Case("HTTP floor: the checks' six requests alone, in a fresh JVM (simulator)",
+                 with_own_archive(work, java, opts, classes, "HttpFloor", [sim_url]), base_env, "answered"),
         ]
         levers = []
         if a.levers:
@@ -390,6 +399,7 @@ def main():
         "P1-config": ratio(med(cases[6].name), med("claude --version")),
         "P1-libs": ratio(med(cases[2].name), med("claude --version")),
         "C1": (med(cases[8].name) - med(cases[7].name)) * 1000,
+        "C1-floor": (med(cases[9].name) - med("JVM hello-world")) * 1000,
     }
     cpu_figures = {
         "P1": ratio(by[launch_dry].stat("cpu")[0], by["claude --version"].stat("cpu")[0]),
@@ -483,12 +493,12 @@ def render(info, cases, levers, figures, cpu_figures, min_figures, p2, nplugins)
                          f"{fmt_ms(c.stat('cpu')[0])} ms CPU")
     lines += ["", "| figure | value | CPU-time ratio | ratio of minimums | target | verdict |",
               "|---|---:|---:|---:|---:|---|"]
-    for key in ("P1", "P1-floor", "P1-config", "P1-libs", "P2", "P3", "P4", "C1"):
+    for key in ("P1", "P1-floor", "P1-config", "P1-libs", "P2", "P3", "P4", "C1", "C1-floor"):
         tgt, milestone, what = TARGETS[key]
         what = what.replace("N extra", f"{nplugins} extra")
         value = figures[key]
         shown = f"{value:.2f}" if key in ("P1", "P1-floor", "P1-config", "P1-libs", "P3") else (f"{value:.0f} MB" if key == "P4"
-                 else f"{value:.0f} ms" if key == "C1" else str(value))
+                 else f"{value:.0f} ms" if key in ("C1", "C1-floor") else str(value))
         cpu = f"{cpu_figures[key]:.2f}" if key in cpu_figures else ""
         mins = f"{min_figures[key]:.2f}" if key in min_figures else ""
         tshow = "" if tgt is None else ("≤ " + str(tgt) + (" MB" if key == "P4" else " ms" if key == "C1" else "")
