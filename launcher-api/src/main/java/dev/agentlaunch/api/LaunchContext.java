@@ -31,6 +31,10 @@ public interface LaunchContext {
     /** The launcher's state directory, for files the tool must read. */
     StateFiles stateFiles();
 
-    /** Prints one note line on stderr (unless the user asked for quiet). */
+    /**
+     * Prints one note line on stderr (unless the user asked for quiet). {@code launch doctor}
+     * lists each note as something to fix, except a line starting with {@code "tip: "}: advice
+     * about the tool that does not depend on anything of the user's.
+     */
     void note(String line);
 }

@@ -51,12 +51,14 @@ public final class LaunchPlanner {
                 StateDirectory.of(ambient, home), reporter::note);
         Map<String, String> env = guarded(loaded, "tierEnv", () -> integration.tierEnv(tiers, context));
         List<String> args = guarded(loaded, "tierArgs", () -> integration.tierArgs(tiers, context));
+        List<String> passed = guarded(loaded, "toolArgs", () -> integration.toolArgs(tiers, context));
         Map<String, Tier> tierVariables = guarded(loaded, "tierVariables", integration::tierVariables);
         checkEnv(loaded, env);
         checkArgs(loaded, args);
+        checkArgs(loaded, passed);
         List<EnvEntry> entries = new EnvPolicy().apply(ambient, env, tierVariables, tiers, reporter::note);
         ExecutableFinder.Result exe = findExecutable(loaded);
-        return new LaunchPlan(loaded, tiers, server, args, toolArgs, entries, exe);
+        return new LaunchPlan(loaded, tiers, server, args, passed, entries, exe);
     }
 
     /** Where the integration's tool is on this machine (or why not). */
