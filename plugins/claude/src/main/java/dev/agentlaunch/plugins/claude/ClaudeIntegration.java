@@ -77,8 +77,8 @@ public final class ClaudeIntegration implements Integration {
         roles.put(Tier.LARGE, "main conversation; Plan and general-purpose subagents inherit it; --model opus, fable, best ("
                 + OPUS + ", " + FABLE + ")");
         roles.put(Tier.MEDIUM, "--model sonnet; the auto-mode safety classifier of interactive sessions (" + SONNET + ")");
-        roles.put(Tier.SMALL, "session titles, interactive only; the Explore subagent (the launcher's --agents entry); "
-                + "--model haiku (" + HAIKU + ", " + SMALL_FAST + ")");
+        roles.put(Tier.SMALL, "session titles, the Explore subagent (the launcher's --agents entry), --model haiku ("
+                + HAIKU + ", " + SMALL_FAST + "); titles only in interactive sessions");
         return roles;
     }
 
