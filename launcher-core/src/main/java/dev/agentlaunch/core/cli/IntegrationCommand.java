@@ -113,7 +113,7 @@ public final class IntegrationCommand implements Callable<Integer> {
         }
         Path exe = requireExecutable(plan.executable());
         context.reporter().debug("launching " + exe + " " + plan.arguments());
-        return new Handoff(context.handoffTarget()).launch(plan, exe, context.launcherArgCount());
+        return new Handoff(context.handoffTarget()).launch(plan, exe, context.launcherArgCount(), context.toolArgs());
     }
 
     private Path requireExecutable(ExecutableFinder.Result found) {
