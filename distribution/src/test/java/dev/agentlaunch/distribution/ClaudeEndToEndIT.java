@@ -67,9 +67,13 @@ class ClaudeEndToEndIT {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(pkg.toFile()).path("version").asText();
     }
 
-    /** Requests that ran a subagent: tools offered, but not the Agent tool of the main conversation. */
+    /**
+     * Requests that ran a subagent: tools offered, but not the Agent tool of the main conversation
+     * (a session title, which 2.1.197 asks in -p mode too, offers an empty tool list).
+     */
     static List<RecordedRequest> subagentRequests(List<RecordedRequest> messages) {
-        return messages.stream().filter(m -> !offersTool(m, "Agent") && m.json() != null && m.json().has("tools")).toList();
+        return messages.stream().filter(m -> !offersTool(m, "Agent") && m.json() != null && m.json().path("tools").size() > 0)
+                .toList();
     }
 
     /** The requests that offered Claude Code's Agent tool: main-conversation turns. */
