@@ -129,7 +129,7 @@ public final class LaunchChecks {
             }
         }
         if (!report.memory().judged() && !report.models().isEmpty()) {
-            reporter.note("memory fit not checked: " + report.memory().skipped());
+            reporter.note("memory fit not checked: " + report.memory().summary().substring("not checked: ".length()));
         } else if (!report.memory().cloud().isEmpty()) {
             reporter.note("memory " + report.memory().summary());
         }

@@ -71,7 +71,7 @@ class CloudAndKeptModelChecksTest {
         assertTrue(r.memory().summary().startsWith("2.6 GB for 1 model of 8 GB"), r.memory().summary());
         assertTrue(err.toString().contains("gpt-oss:20b:cloud runs on Ollama Cloud (no memory here)"), err.toString());
         assertEquals(List.of("gpt-oss:20b:cloud", "qwen3:4b"),
-                sim.requests("/api/show").stream().map(RecordedRequest::model).toList(), "asked by the name as given");
+                sim.requests("/api/show").stream().map(RecordedRequest::model).sorted().toList(), "asked by the name as given");
         assertTrue(sim.requests("/api/pull").isEmpty(), "a cloud model is never pulled");
     }
 
