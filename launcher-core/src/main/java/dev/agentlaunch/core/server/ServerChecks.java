@@ -3,7 +3,7 @@ package dev.agentlaunch.core.server;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.core.LauncherException;
-import dev.agentlaunch.core.tiers.ModelName;
+import dev.agentlaunch.core.tiers.OllamaModelName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,8 +73,9 @@ public final class ServerChecks {
         List<ModelStatus> statuses = new ArrayList<>();
         for (Map.Entry<String, List<Tier>> e : models.entrySet()) {
             ShowResult show = join(shows.get(e.getKey()));
-            boolean namedCloud = ModelName.isCloud(e.getKey());
-            String key = ModelNames.normalize(e.getKey());
+            Optional<OllamaModelName> name = OllamaModelName.parse(e.getKey()).name();
+            boolean namedCloud = name.map(OllamaModelName::isCloud).orElse(false);
+            String key = ModelNames.normalize(name.map(OllamaModelName::base).orElse(e.getKey()));   // qwen3:4b:local lists as qwen3:4b
             ListedModel entry = namedCloud ? null : listed.get(key);     // a :cloud name never means the installed model
             Integer ctx = namedCloud ? null : served.get(key);
             boolean cloud = namedCloud || show.remote() || (entry != null && entry.remote());

@@ -367,18 +367,22 @@ public final class OllamaSimulator implements AutoCloseable {
     }
 
     /**
-     * Manual runs: {@code [PORT] [MODEL...] [--tool-call NAME=JSON]... [--dump DIR]}; starts a
-     * simulator on PORT (default: a free one), installs the models, arms the tool calls, prints the
+     * Manual runs: {@code [PORT] [MODEL...] [--cloud MODEL]... [--tool-call NAME=JSON]... [--dump DIR]}; starts a
+     * simulator on PORT (default: a free one), installs the models, serves the cloud models
+     * ({@code MODEL:cloud}), arms the tool calls, prints the
      * URL and then one line per request (with {@code --dump}, also each request's headers and body).
      */
     public static void main(String[] args) throws InterruptedException {
         int port = 0;
         List<String> names = new ArrayList<>();
         List<String> toolCalls = new ArrayList<>();
+        List<String> cloudNames = new ArrayList<>();
         Path dump = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--tool-call") && i + 1 < args.length) {
                 toolCalls.add(args[++i]);
+            } else if (args[i].equals("--cloud") && i + 1 < args.length) {
+                cloudNames.add(args[++i]);
             } else if (args[i].equals("--dump") && i + 1 < args.length) {
                 dump = Path.of(args[++i]);
             } else if (i == 0 && args[i].matches("\\d+")) {
@@ -389,6 +393,7 @@ public final class OllamaSimulator implements AutoCloseable {
         }
         OllamaSimulator sim = start(port).logRequestsTo(System.out).dumpBodiesTo(dump);
         names.forEach(sim::addModels);
+        cloudNames.forEach(n -> sim.addCloudModel(SimModel.named(n)));
         for (String call : toolCalls) {
             int eq = call.indexOf('=');
             sim.answerWithToolCall(call.substring(0, eq), call.substring(eq + 1));
