@@ -94,8 +94,13 @@ public final class IntegrationCommand implements Callable<Integer> {
         OptionalLong memory = checks.memoryBytes();
         TierPlan tierPlan = planner.resolve(resolved.request(), address);
         boolean dryRun = OptionGroup.flag(this.dryRun);
-        List<KeptModel> kept = dryRun && server.offline() ? List.of()       // nothing is looked up: the mapping below says it all
-                : planner.preview(loaded, tierPlan, context.toolArgs());
+        List<KeptModel> kept = List.of();
+        if (!dryRun || !server.offline()) {        // a dry run without checks looks nothing up: the mapping below says it all
+            long start = System.nanoTime();
+            kept = planner.preview(loaded, tierPlan, context.toolArgs());
+            context.reporter().debug(String.format(Locale.ROOT, "trial mapping in %.1f ms (%d kept tier variables)",
+                    (System.nanoTime() - start) / 1e6, kept.size()));
+        }
         if (!dryRun) {      // a missing tool is the first thing to fix: say so before asking the server anything
             requireExecutable(planner);
         }
@@ -116,7 +121,9 @@ public final class IntegrationCommand implements Callable<Integer> {
                 notRun = "the launch would stop: see the warning above";
             }
         }
+        long mapping = System.nanoTime();
         LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs());
+        context.reporter().debug(String.format(Locale.ROOT, "mapping in %.1f ms", (System.nanoTime() - mapping) / 1e6));
         if (dryRun) {
             new PlanPrinter(context.out(), resolved.profile()).print(plan, report, notRun, output.json());
             return 0;
