@@ -34,7 +34,8 @@ public interface LaunchContext {
     /**
      * Prints one note line on stderr (unless the user asked for quiet). {@code launch doctor}
      * lists each note as something to fix, except a line starting with {@code "tip: "}: advice
-     * about the tool that does not depend on anything of the user's.
+     * for a person about to use the tool, shown only when the launcher runs at a terminal and
+     * never counted as a problem.
      */
     void note(String line);
 }

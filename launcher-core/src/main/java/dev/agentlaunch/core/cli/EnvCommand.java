@@ -59,7 +59,7 @@ public final class EnvCommand implements Callable<Integer> {
                         + "'; 'launch list-integrations' lists the available ones"));
         ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
                 .resolve(loaded.id(), config.file(), profile.name(), tiers.flags(), tiers.model(), host);
-        LaunchPlan plan = new LaunchPlanner(context.env(), context.home(), context.reporter())
+        LaunchPlan plan = new LaunchPlanner(context.env(), context.home(), context.reporter().tipsOnlyIf(context.terminal().interactive()))
                 .plan(loaded, resolved.request(), resolved.server(), context.toolArgs());
         new EnvPrinter(context.out(), shell).print(plan);
         return 0;

@@ -89,7 +89,7 @@ public final class IntegrationCommand implements Callable<Integer> {
         // arguments after -- that the integration refuses; only then the tool and the server.
         ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
                 .resolve(loaded.id(), config.file(), profile.name(), tiers.flags(), tiers.model(), server.host());
-        LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
+        LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter().tipsOnlyIf(context.terminal().interactive()));
         ServerAddress address = resolved.server();
         OptionalLong memory = checks.memoryBytes();
         TierPlan tierPlan = planner.resolve(resolved.request(), address);

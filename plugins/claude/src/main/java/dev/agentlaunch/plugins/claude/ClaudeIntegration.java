@@ -161,7 +161,11 @@ public final class ClaudeIntegration implements Integration {
     @Override
     public List<String> tierArgs(TierPlan plan, LaunchContext context) {
         List<SettingsSource> files = ClaudeSettings.files(context);
-        List<String> args = new ArrayList<>(new RoutingGuard(tierEnv(plan), tierVariables()).args(plan, context, files));
+        // The context window is a hint: a settings file's own value of it wins, as the user's env does.
+        Map<String, String> routing = new LinkedHashMap<>(tierEnv(plan));
+        routing.remove(MAX_CONTEXT);
+        routing.remove(NO_1M);
+        List<String> args = new ArrayList<>(new RoutingGuard(routing, tierVariables()).args(plan, context, files));
         if (!ExploreAgent.userHasAgents(context.toolArgs())) {
             args.add(ExploreAgent.FLAG);
             args.add(ExploreAgent.json());

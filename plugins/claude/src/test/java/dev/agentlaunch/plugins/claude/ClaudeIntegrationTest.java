@@ -142,6 +142,16 @@ class ClaudeIntegrationTest {
     }
 
     @Test
+    void aSettingsFilesOwnContextWindowIsLeftToWin() throws Exception {
+        Files.createDirectories(home.resolve(".claude"));
+        Files.writeString(home.resolve(".claude/settings.json"), "{\"env\":{\"CLAUDE_CODE_MAX_CONTEXT_TOKENS\":\"65536\"}}");
+        toolArgs = List.of("-p", "hi");
+        List<String> args = claude.tierArgs(withLargeContext(40960), context);
+        assertFalse(args.contains("--settings"), "no override of the user's own window: " + args);
+        assertEquals(List.of(), notes);
+    }
+
+    @Test
     void reportsAnAmbientSubagentOverride() {
         ambient = Map.of("CLAUDE_CODE_SUBAGENT_MODEL", "claude-sonnet-4");
         assertEquals(claude.tierEnv(plan), claude.tierEnv(plan, context));
