@@ -118,9 +118,12 @@ public final class Main {
                 reporter.debug("plugins loaded in " + millis(started) + " ms: " + registry.integrations().size()
                         + " integration(s), " + registry.problems().size() + " failed");
             }
-            registry.warnings().forEach(reporter::warn);
             boolean listing = Arrays.asList(launcherArgs).contains("list-integrations");
             String named = firstWord(launcherArgs);
+            // Launching a plugin that was refused or broken: the error below says why, with its fix, once.
+            if (named == null || registry.find(named).isPresent() || registry.problemsFor(named).isEmpty()) {
+                registry.warnings().forEach(reporter::warn);
+            }
             if (!listing) {
                 // A problem with the integration being launched is the error itself, said once below.
                 registry.problems().stream().filter(p -> named == null || !p.concerns(named) || registry.find(named).isPresent())

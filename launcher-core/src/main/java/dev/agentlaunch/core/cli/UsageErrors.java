@@ -24,7 +24,7 @@ public final class UsageErrors {
     public static String unknownIntegration(String name, CommandLine root) {
         String hint = Suggestion.closest(name, new ArrayList<>(root.getSubcommands().keySet()))
                 .map(s -> "did you mean '" + s + "'? ").orElse("");
-        return "unknown integration or command '" + name + "': " + hint
+        return "unknown integration '" + name + "': " + hint
                 + "'launch list-integrations' lists the integrations, 'launch help' the commands";
     }
 

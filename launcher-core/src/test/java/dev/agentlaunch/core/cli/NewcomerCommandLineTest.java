@@ -157,7 +157,7 @@ class NewcomerCommandLineTest {
         assertEquals(2, run("fkae", "--model", "q:1"));
         assertTrue(err.toString().contains("did you mean 'fake'?"), err::toString);
         assertEquals(2, run("kilo"));
-        assertTrue(err.toString().contains("unknown integration or command 'kilo'") && !err.toString().contains("did you mean"),
+        assertTrue(err.toString().contains("unknown integration 'kilo'") && !err.toString().contains("did you mean"),
                 err::toString);
     }
 
