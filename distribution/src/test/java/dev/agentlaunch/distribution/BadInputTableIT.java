@@ -206,7 +206,9 @@ class BadInputTableIT {
                     String out = new String(r.outcome().stdout(), StandardCharsets.UTF_8);
                     return r.then(() -> {
                         assertTrue(out.contains("claude"), "the built-ins are listed: " + out);
-                        assertFalse(out.lines().anyMatch(l -> l.startsWith("qwen ")) || out.contains("Qwen Code"), out);
+                        assertFalse(out.contains("Qwen Code"), "not listed as an integration: " + out);
+                        assertTrue(out.lines().filter(l -> l.startsWith("qwen ")).allMatch(l -> l.contains("FAILED"))
+                                && out.contains("chmod go-w"), "listed as refused, with the fix: " + out);
                     });
                 }),
                 error("plugins dir writable by others: launching its plugin says it was refused", 4, "chmod go-w",

@@ -86,10 +86,7 @@ public final class HelpLayout {
                     if (line.isBlank()) {
                         out.append('\n');
                     } else {
-                        int indent = indentOf(line);
-                        int second = line.indexOf("  ", indent);
-                        int hanging = second > 0 && second < width / 2 ? second + 2 : indent + 4;
-                        wrap(line.strip(), indent, hanging, width, out);
+                        preformatted(line.stripTrailing(), width, out);
                     }
                     continue;
                 }
@@ -104,6 +101,30 @@ public final class HelpLayout {
         }
         flush(paragraph, out, width);
         return out.toString();
+    }
+
+    /**
+     * An indented line (an example, a table row) keeps its own spacing; when too long, the rest
+     * wraps under its second column.
+     */
+    private static void preformatted(String line, int width, StringBuilder out) {
+        if (line.length() <= width) {
+            out.append(line).append('\n');
+            return;
+        }
+        int indent = indentOf(line);
+        int second = line.indexOf("  ", indent);
+        int hanging = second > 0 && second < width / 2 ? second + 2 : indent + 4;
+        int cut = line.lastIndexOf(' ', width);
+        if (cut <= hanging) {
+            cut = line.indexOf(' ', width);         // one long word: it stays whole
+        }
+        if (cut < 0) {
+            out.append(line).append('\n');
+            return;
+        }
+        out.append(line, 0, cut).append('\n');
+        wrap(line.substring(cut).strip(), hanging, hanging, width, out);
     }
 
     private static void flush(StringBuilder paragraph, StringBuilder out, int width) {
