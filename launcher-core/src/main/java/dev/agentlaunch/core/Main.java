@@ -174,7 +174,10 @@ public final class Main {
             root.addSubcommand(EnvCommand.create(context));
             root.addSubcommand(DoctorCommand.create(context));
             root.addSubcommand(new CommandLine(new CompletionCommand(context)));
-            root.addSubcommand(new CommandLine(new CommandLine.HelpCommand()));
+            CommandLine help = new CommandLine(new CommandLine.HelpCommand());
+            help.getCommandSpec().usageMessage().description("Show the help of launch, or of COMMAND (an integration or command).")
+                    .footerHeading("%nExamples:%n").footer("  launch help", "  launch help claude", "  launch help doctor");
+            root.addSubcommand(help);
             root.addSubcommand(new CommandLine(new VersionCommand()));
         }
         for (LoadedIntegration li : registry.integrations()) {

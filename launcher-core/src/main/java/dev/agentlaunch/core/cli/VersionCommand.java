@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code launch version}: the same line as {@code launch --version}. */
 @Command(name = "version", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = "Print the launcher's version, the plugin API it implements and the Java it runs on.")
+        description = "Print the launcher's version, the plugin API it implements and the Java it runs on.",
+        footerHeading = "%nExamples:%n", footer = {"  launch version", "  launch --version"})
 public final class VersionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
