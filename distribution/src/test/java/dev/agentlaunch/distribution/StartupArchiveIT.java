@@ -114,7 +114,7 @@ class StartupArchiveIT {
     @Test
     void anotherJavaGetsItsOwnArchiveAndBothKeepSharing() throws Exception {
         Path other = otherJava();
-        Assumptions.assumeTrue(other != null, "no second Java on this machine (a JDK under /usr/lib/jvm other than this one)");
+        Assumptions.assumeTrue(other != null, "no second Java on this machine (a JDK beside this one, or -Dagentlaunch.otherJava)");
         assertEquals(0, waiting().run(DRY_RUN).exitCode());
         assertEquals(0, waiting().env("JAVA_HOME", other.toString()).run(DRY_RUN).exitCode());
         assertTrue(Files.isRegularFile(archive()) && Files.isRegularFile(archive(other)), "one archive per Java");
@@ -125,20 +125,24 @@ class StartupArchiveIT {
         }
     }
 
-    /** A JDK of another version than this one, if the machine has one. */
+    /** A JDK of another version than this one: {@code -Dagentlaunch.otherJava}, else one installed beside this one. */
     private static Path otherJava() throws IOException {
+        String given = System.getProperty("agentlaunch.otherJava");
+        if (given != null && !given.isEmpty()) {
+            return Path.of(given);
+        }
         Path here = Path.of(System.getProperty("java.home")).toRealPath();
-        Path jvms = Path.of("/usr/lib/jvm");
-        if (!Files.isDirectory(jvms)) {
+        Path jvms = here.getParent();
+        if (jvms == null || !Files.isDirectory(jvms)) {
             return null;
         }
         try (Stream<Path> dirs = Files.list(jvms)) {
             for (Path d : (Iterable<Path>) dirs::iterator) {
                 Path real = d.toRealPath();
-                if (!real.equals(here) && Files.isExecutable(real.resolve("bin/java")) && !Files.isSymbolicLink(d)
-                        && !d.getFileName().toString().contains("-17-") && !d.getFileName().toString().endsWith("-17")
-                        && !d.getFileName().toString().contains("1.17")) {
-                    return real;
+                Path release = real.resolve("release");
+                if (!real.equals(here) && Files.isExecutable(real.resolve("bin/java")) && Files.isReadable(release)
+                        && !Files.readString(release).contains("JAVA_VERSION=\"" + System.getProperty("java.version") + "\"")) {
+                    return real;        // another version, not this Java under another name
                 }
             }
         }
