@@ -13,7 +13,7 @@ class DoctorResultTest {
     static DoctorResult withTool(String version, List<String> proven) {
         return new DoctorResult(new ServerAddress("http://127.0.0.1:11434", "default"), Optional.empty(), null,
                 Optional.empty(), Optional.of(new DoctorResult.ToolStatus("claude", "Claude Code", "/bin/claude", version,
-                "npm install -g @anthropic-ai/claude-code", proven)), List.of());
+                "npm install -g @anthropic-ai/claude-code", proven)), List.of(), true);
     }
 
     @Test
@@ -36,7 +36,7 @@ class DoctorResultTest {
     void aMissingToolIsStillAProblem() {
         DoctorResult r = new DoctorResult(new ServerAddress("http://127.0.0.1:11434", "default"), Optional.empty(), null,
                 Optional.empty(), Optional.of(new DoctorResult.ToolStatus("claude", "Claude Code", null, null,
-                "npm install -g @anthropic-ai/claude-code", List.of("2.1.197"))), List.of());
+                "npm install -g @anthropic-ai/claude-code", List.of("2.1.197"))), List.of(), true);
         assertEquals(1, r.problems().size());
         assertTrue(r.problems().get(0).contains("not installed"), r.problems()::toString);
     }
