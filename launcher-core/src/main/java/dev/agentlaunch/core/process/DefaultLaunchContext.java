@@ -29,6 +29,12 @@ record DefaultLaunchContext(Map<String, String> ambientEnv, Optional<Path> home,
     }
 
     @Override
+    public Optional<String> executableVersion(String name) {
+        return new ExecutableFinder(ambientEnv.get("PATH"), home).find(List.of(name)).executable()
+                .flatMap(new ToolVersion(ambientEnv)::of);
+    }
+
+    @Override
     public void note(String line) {
         notes.accept(line);
     }

@@ -65,6 +65,41 @@ public final class StateDirectory implements StateFiles {
         }
     }
 
+    @Override
+    public Path directory(String suffix, String relativePath, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        Path root = dir.resolve(sha256(bytes).substring(0, 16) + suffix);
+        Path target = root.resolve(relativePath).normalize();
+        if (!target.startsWith(root) || target.equals(root)) {
+            throw new IllegalArgumentException("not a path inside the directory: " + relativePath);
+        }
+        write(target, bytes);
+        return root;
+    }
+
+    private static void write(Path target, byte[] bytes) {
+        Path parent = target.getParent();
+        try {
+            if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+                return;
+            }
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, ".tmp-", ".part");
+            try {
+                Files.write(tmp, bytes);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the launcher's state dir " + parent, e);
+        }
+    }
+
     private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
