@@ -66,7 +66,11 @@ class HelpAndListingIT {
         Launcher.Result r = new Launcher(home).run("list-integrations", "--json");
         assertEquals(0, r.exitCode(), r::toString);
         java.util.Map<String, String> packages = java.util.Map.of("claude", "@anthropic-ai/claude-code",
-                "codex", "@openai/codex", "opencode", "opencode-ai");
+                "codex", "@openai/codex", "opencode", "opencode-ai", "copilot", "@github/copilot", "kilo", "@kilocode/cli",
+                "droid", "droid", "cline", "cline", "kimi", "@moonshot-ai/kimi-code", "pi", "@earendil-works/pi-coding-agent");
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        json.readTree(r.stdout()).path("integrations").forEach(row -> ids.add(row.path("id").asText()));
+        assertEquals(java.util.Set.copyOf(packages.keySet()), java.util.Set.copyOf(ids), "the nine built-ins: " + r.stdout());
         for (com.fasterxml.jackson.databind.JsonNode row : json.readTree(r.stdout()).path("integrations")) {
             String pinned = lock.path("node_modules/" + packages.get(row.path("id").asText())).path("version").asText();
             assertTrue(row.path("provenToolVersions").toString().contains("\"" + pinned + "\""),

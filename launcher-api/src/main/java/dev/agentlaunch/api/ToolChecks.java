@@ -39,23 +39,36 @@ public final class ToolChecks {
     /**
      * Refuses the launch when the {@code node} on the user's {@code PATH} is older than
      * {@code major}: a Node CLI that needs a newer Node dies at start with a stack trace.
-     * Nothing is said when no node is found or its version is unknown (the tool then reports it).
+     *
+     * @throws LaunchRefusedException with {@link #nodeProblem}'s line
      */
     public static void requireNode(LaunchContext context, String tool, int major) {
+        nodeProblem(context, tool, major).ifPresent(problem -> {
+            throw new LaunchRefusedException(problem);
+        });
+    }
+
+    /**
+     * One line with the fix when the {@code node} on the user's {@code PATH} is older than
+     * {@code major}; empty when it is new enough, or when no node is found or its version is
+     * unknown (the tool then says so itself).
+     */
+    public static Optional<String> nodeProblem(LaunchContext context, String tool, int major) {
         Optional<String> version = context.executableVersion("node");
         if (version.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         String v = version.get().startsWith("v") ? version.get().substring(1) : version.get();
         int found;
         try {
             found = Integer.parseInt(v.split("\\.")[0]);
         } catch (NumberFormatException e) {
-            return;
+            return Optional.empty();
         }
-        if (found < major) {
-            throw new LaunchRefusedException(tool + " needs Node.js " + major + " or newer and the node on your PATH is "
-                    + v + ": install Node.js " + major + "+ (e.g. nvm install " + major + ") and put it first on PATH");
+        if (found >= major) {
+            return Optional.empty();
         }
+        return Optional.of(tool + " needs Node.js " + major + " or newer and the node on your PATH is " + v
+                + ": install Node.js " + major + "+ (e.g. nvm install " + major + ") and put it first on PATH");
     }
 }

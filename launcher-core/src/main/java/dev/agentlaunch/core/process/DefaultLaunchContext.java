@@ -9,11 +9,16 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The launch context core hands an integration: read-only views plus the launcher's state dir. */
-record DefaultLaunchContext(Map<String, String> ambientEnv, Optional<Path> home, List<String> toolArgs,
+public record DefaultLaunchContext(Map<String, String> ambientEnv, Optional<Path> home, List<String> toolArgs,
                             Optional<StateDirectory> state, Consumer<String> notes) implements LaunchContext {
-    DefaultLaunchContext {
+    public DefaultLaunchContext {
         ambientEnv = Map.copyOf(ambientEnv);
         toolArgs = List.copyOf(toolArgs);
+    }
+
+    /** A context for asking about the user's machine outside a launch ({@code list-integrations}): no tool args, no notes. */
+    public static DefaultLaunchContext outsideLaunch(Map<String, String> env, Optional<Path> home) {
+        return new DefaultLaunchContext(env, home, List.of(), StateDirectory.of(env, home), line -> { });
     }
 
     @Override

@@ -55,6 +55,11 @@ public final class KimiIntegration implements Integration {
     }
 
     @Override
+    public java.util.Optional<String> runtimeProblem(LaunchContext context) {
+        return ToolChecks.nodeProblem(context, displayName(), NODE_MAJOR);
+    }
+
+    @Override
     public Map<Tier, String> tierRoles() {
         Map<Tier, String> roles = new EnumMap<>(Tier.class);
         roles.put(Tier.LARGE, "main turn and every subagent (KIMI_MODEL_NAME)");

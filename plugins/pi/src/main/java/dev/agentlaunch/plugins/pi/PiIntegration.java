@@ -58,6 +58,11 @@ public final class PiIntegration implements Integration {
     }
 
     @Override
+    public java.util.Optional<String> runtimeProblem(LaunchContext context) {
+        return ToolChecks.nodeProblem(context, displayName(), NODE_MAJOR);
+    }
+
+    @Override
     public Map<Tier, String> tierRoles() {
         Map<Tier, String> roles = new EnumMap<>(Tier.class);
         roles.put(Tier.LARGE, "every request: main turn and compaction (--model; Pi runs one model per session)");
