@@ -95,7 +95,11 @@ class QwenIntegrationTest {
 
     @Test
     void settingsAreValidJsonEvenForOddNames() {
-        assertEquals("\"a\\\"b\\\\c\\u0001\"", QwenIntegration.quote("a\"b\\c\u0001"));
+        String odd = "a\"b\\c\u0001";
+        TierPlan oddPlan = new TierPlan("http://h:1", Map.of(Tier.LARGE, new Assignment(odd, TierSource.FLAG),
+                Tier.MEDIUM, new Assignment(odd, TierSource.FLAG), Tier.SMALL, new Assignment(odd, TierSource.FLAG)), Map.of());
+        Map<?, ?> settings = (Map<?, ?>) dev.agentlaunch.api.Json.host().parse(QwenIntegration.settings(oddPlan));
+        assertEquals(odd, settings.get("fastModel"));
     }
 
     @Test
