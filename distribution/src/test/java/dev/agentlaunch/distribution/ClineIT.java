@@ -3,6 +3,7 @@ package dev.agentlaunch.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * for every request, its provider in a --config dir of the launcher's state dir, and no hub
  * daemon left behind (CLINE_SESSION_BACKEND_MODE=local).
  */
+@Tag("cline")
 class ClineIT extends NewAgentCase {
     @Override
     String tool() {

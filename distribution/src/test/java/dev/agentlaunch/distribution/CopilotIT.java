@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * launcher does not move: medium and small fold into large, so the explore subagent carries the
  * large model too.
  */
+@Tag("copilot")
 class CopilotIT extends NewAgentCase {
     @Override
     String tool() {

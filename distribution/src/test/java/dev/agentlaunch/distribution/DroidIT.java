@@ -3,12 +3,14 @@ package dev.agentlaunch.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The real Droid started by the assembled launcher against the simulator: main turn on large,
  * the explorer droid (light) on small, the worker droid (medium) on medium.
  */
+@Tag("droid")
 class DroidIT extends NewAgentCase {
     @Override
     String tool() {

@@ -3,6 +3,7 @@ package dev.agentlaunch.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * small too, but Kilo sends them in the background after the answer and drops them when the run
  * ends first: not a deterministic proof.)
  */
+@Tag("kilo")
 class KiloIT extends NewAgentCase {
     private static final String[] KILO_DIRS = {".config/kilo", ".local/share/kilo", ".local/state/kilo", ".local/state/kilo-sandbox-policy", ".cache/kilo"};
 

@@ -3,6 +3,7 @@ package dev.agentlaunch.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * subagent model lives only in KIMI_CODE_HOME's config.toml, which the launcher does not move:
  * medium and small fold into large, so every request, the subagent's too, carries the large model.
  */
+@Tag("kimi")
 class KimiIT extends NewAgentCase {
     @Override
     String tool() {

@@ -3,10 +3,14 @@ package dev.agentlaunch.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The real Pi (Node 22) started by the assembled launcher against the simulator. */
+@Tag("pi")
 class PiIT extends NewAgentCase {
     @Override
     String tool() {
@@ -26,11 +30,17 @@ class PiIT extends NewAgentCase {
 
     @Test
     void aNodeOlderThan22IsRefusedInOneLineWithTheFix() throws Exception {
-        String version = new String(new ProcessBuilder(AgentClis.nodeDir().resolve("node").toString(), "--version")
+        Path node = AgentClis.nodeDir();
+        String version = new String(new ProcessBuilder(node.resolve("node").toString(), "--version")
                 .start().getInputStream().readAllBytes()).strip();
         Assumptions.assumeTrue(Integer.parseInt(version.substring(1).split("\\.")[0]) < 22,
                 "the node on this machine's PATH is " + version + ", not older than 22");
-        Launcher.Result r = launch("-p", "say hi");
+        // Pi alone (not the pinned Node 22 next to it) in front of the machine's older node.
+        Path onlyPi = Files.createDirectories(tmp.resolve("only-pi"));
+        Files.createSymbolicLink(onlyPi.resolve("pi"), AgentClis.binDir().resolve("pi"));
+        Launcher old = new Launcher(tmp.resolve("old-node"), false).path(onlyPi, node);
+
+        Launcher.Result r = old.run("pi", "--host", sim.url(), "--model", LARGE, "--", "-p", "say hi");
         assertEquals(2, r.exitCode(), r.toString());
         assertEquals(1, r.stderr().lines().count(), r.toString());
         assertTrue(r.stderr().contains("Pi needs Node.js 22 or newer and the node on your PATH is " + version.substring(1)),
@@ -38,7 +48,7 @@ class PiIT extends NewAgentCase {
         assertTrue(r.stderr().contains("nvm install 22"), r.toString());
         assertTrue(chats().isEmpty(), "Pi must not have run: " + chats());
 
-        Launcher.Result listing = launcher.run("list-integrations");
+        Launcher.Result listing = old.run("list-integrations");
         assertEquals(0, listing.exitCode(), listing.toString());
         assertTrue(listing.stderr().lines().anyMatch(l -> l.contains("Pi needs Node.js 22 or newer and the node on your PATH is "
                 + version.substring(1) + ": install Node.js 22+")), listing.toString());
