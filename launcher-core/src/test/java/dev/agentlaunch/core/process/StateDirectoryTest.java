@@ -30,6 +30,14 @@ class StateDirectoryTest {
     }
 
     @Test
+    void aTrialMappingGetsTheSameDirectoryAndWritesNothing() {
+        StateDirectory state = new StateDirectory(tmp.resolve("state"));
+        Path named = state.namesOnly().directory("-tool", "data/settings/providers.json", "{\"a\":1}");
+        assertTrue(Files.notExists(tmp.resolve("state")), "nothing written");
+        assertEquals(named, state.directory("-tool", "data/settings/providers.json", "{\"a\":1}"));
+    }
+
+    @Test
     void aPathOutsideTheDirectoryIsRefused() {
         StateDirectory state = new StateDirectory(tmp.resolve("state"));
         assertThrows(IllegalArgumentException.class, () -> state.directory("-tool", "../escape.json", "x"));

@@ -45,7 +45,7 @@ public final class KimiIntegration implements Integration {
 
     @Override
     public String installHint() {
-        return "npm install -g @moonshot-ai/kimi-code (needs Node.js 22+)";
+        return "npm install -g @moonshot-ai/kimi-code";
     }
 
     /** The versions the end-to-end tests ran (distribution/agents/package-lock.json). */

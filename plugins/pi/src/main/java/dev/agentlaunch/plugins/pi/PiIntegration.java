@@ -48,7 +48,7 @@ public final class PiIntegration implements Integration {
 
     @Override
     public String installHint() {
-        return "npm install -g @earendil-works/pi-coding-agent (needs Node.js 22+)";
+        return "npm install -g @earendil-works/pi-coding-agent";
     }
 
     /** The versions the end-to-end tests ran (distribution/agents/package-lock.json). */
