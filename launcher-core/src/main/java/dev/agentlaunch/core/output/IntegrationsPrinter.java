@@ -28,18 +28,34 @@ public final class IntegrationsPrinter {
     private final ExecutableFinder finder;
     private final ToolVersion versions;
     private final Consumer<String> warnings;
+    private final Consumer<String> notes;
 
     public IntegrationsPrinter(PrintWriter out, Map<String, String> env, Optional<Path> home) {
         this(out, env, home, line -> { });
     }
 
-    /** @param notes receives one line per installed tool whose version is outside the range its plugin was proven on */
+    /** @param warnings receives every line, the warnings and the notes */
     public IntegrationsPrinter(PrintWriter out, Map<String, String> env, Optional<Path> home, Consumer<String> warnings) {
+        this(out, env, home, warnings, warnings);
+    }
+
+    /**
+     * @param warnings receives one line per tool that cannot run here
+     * @param notes    receives one line per installed tool whose version is outside the range its plugin was proven on
+     */
+    public IntegrationsPrinter(PrintWriter out, Map<String, String> env, Optional<Path> home, Consumer<String> warnings,
+                               Consumer<String> notes) {
         this.out = out;
         this.finder = new ExecutableFinder(env, home);
         this.versions = new ToolVersion(env);
         this.warnings = warnings;
+        this.notes = notes;
+        this.context = dev.agentlaunch.core.process.DefaultLaunchContext.outsideLaunch(env, home);
     }
+
+    private final dev.agentlaunch.api.LaunchContext context;
+    /** What keeps each installed tool from running here (its Node too old), asked alongside the versions. */
+    private final Map<String, CompletableFuture<Optional<String>>> runtimeProblems = new HashMap<>();
 
     /** Versions being asked, by integration id: every tool at once, since each Node CLI takes a while to answer. */
     private final Map<String, CompletableFuture<Optional<String>>> probes = new HashMap<>();
@@ -50,18 +66,38 @@ public final class IntegrationsPrinter {
             if (exe.isPresent() && !li.integration().provenToolVersions().isEmpty()) {
                 probes.put(li.id(), CompletableFuture.supplyAsync(() -> versions.of(exe.get())));
             }
+            if (exe.isPresent()) {
+                runtimeProblems.put(li.id(), CompletableFuture.supplyAsync(() -> runtimeProblem(li)));
+            }
+        }
+    }
+
+    private Optional<String> runtimeProblem(LoadedIntegration li) {
+        try {
+            return li.integration().runtimeProblem(context);
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty();    // a plugin's failure here must not break the listing
+        }
+    }
+
+    /** Warns with the plugin's line when something keeps the installed tool from running here. */
+    private void warnRuntimeProblem(LoadedIntegration li) {
+        CompletableFuture<Optional<String>> problem = runtimeProblems.get(li.id());
+        if (problem != null) {
+            problem.join().ifPresent(warnings);
         }
     }
 
     /** The installed tool's version, and a note when it lies outside the range the plugin was proven on. */
     private Optional<String> checkedVersion(LoadedIntegration li, Optional<Path> exe) {
+        warnRuntimeProblem(li);
         ProvenRange proven = new ProvenRange(li.integration().provenToolVersions());
         CompletableFuture<Optional<String>> probe = probes.get(li.id());
         if (exe.isEmpty() || !proven.declared() || probe == null) {
             return Optional.empty();
         }
         Optional<String> version = probe.join();
-        version.filter(proven::outside).ifPresent(v -> warnings.accept(
+        version.filter(proven::outside).ifPresent(v -> notes.accept(
                 proven.note(li.integration().displayName(), v, exe.get().toString(), li.id())));
         return version;
     }
