@@ -1,12 +1,20 @@
 package dev.agentlaunch.core.cli;
 
 import dev.agentlaunch.api.Integration;
+import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.api.TierSource;
 import dev.agentlaunch.core.ExitCode;
 import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.Main;
+import dev.agentlaunch.core.auto.AutoChoice;
+import dev.agentlaunch.core.auto.AutoTiers;
 import dev.agentlaunch.core.config.RequestResolver;
 import dev.agentlaunch.core.config.ResolvedRequest;
+import dev.agentlaunch.core.output.AutoPrinter;
 import dev.agentlaunch.core.output.PlanPrinter;
+import dev.agentlaunch.core.picker.ModelPicker;
+import dev.agentlaunch.core.picker.PickerLoader;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
 import dev.agentlaunch.core.process.ExecutableFinder;
 import dev.agentlaunch.core.process.Handoff;
@@ -14,9 +22,16 @@ import dev.agentlaunch.core.process.LaunchPlan;
 import dev.agentlaunch.core.process.LaunchPlanner;
 import dev.agentlaunch.core.server.CheckRequirements;
 import dev.agentlaunch.core.server.LaunchChecks;
+import dev.agentlaunch.core.server.MemoryProbe;
+import dev.agentlaunch.core.server.OllamaClient;
+import dev.agentlaunch.core.server.OllamaModelCatalog;
 import dev.agentlaunch.core.server.ServerAddress;
 import dev.agentlaunch.core.server.ServerReport;
+import dev.agentlaunch.core.tiers.TierRequest;
+import dev.agentlaunch.core.tiers.TierResolver;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -42,7 +57,7 @@ public final class IntegrationCommand implements Callable<Integer> {
     private IntegrationCommand(CliContext context, LoadedIntegration loaded) {
         this.context = context;
         this.loaded = loaded;
-        this.tiers = new TierOptions(loaded.integration().tierRoles());
+        this.tiers = new TierOptions(loaded.integration().tierRoles()).withAuto();
     }
 
     /** A picocli command for one integration, its help naming what each tier drives in the tool. */
@@ -60,6 +75,7 @@ public final class IntegrationCommand implements Callable<Integer> {
                         "  launch " + id + " --model qwen3:8b",
                         "  launch " + id + " --large qwen3:32b --small qwen3:4b --dry-run",
                         "  launch " + id + " --profile coding",
+                        "  launch " + id + " --auto --dry-run",
                         "",
                         "Per tier, first match wins: its flag, the profile, the config's default tiers, --model;",
                         "a tier still empty takes the next larger tier's model (else the next smaller one's).",
@@ -84,10 +100,43 @@ public final class IntegrationCommand implements Callable<Integer> {
         LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
         ServerAddress address = resolved.server();
         OptionalLong memory = checks.memoryBytes();
-        TierPlan tierPlan = planner.resolve(resolved.request(), address);
         boolean dryRun = OptionGroup.flag(this.dryRun);
-        if (!dryRun) {      // a missing tool is the first thing to fix: say so before asking the server anything
-            requireExecutable(planner.findExecutable(loaded));
+        Optional<Boolean> auto = tiers.auto();
+        AutoChoice autoChoice = null;
+        TierPlan tierPlan;
+        if (auto.isPresent()) {
+            if (server.offline()) {
+                throw LauncherException.usage("--auto chooses from the server's models, which --offline never asks; drop one of them");
+            }
+            if (tiers.model() != null) {
+                throw LauncherException.usage("--auto and --model both fill every tier you do not name; pass one of them");
+            }
+            new TierResolver().validate(resolved.request());
+            if (!dryRun) {
+                requireExecutable(planner.findExecutable(loaded));
+            }
+            autoChoice = new AutoTiers(new OllamaModelCatalog(new OllamaClient(address))).choose(AutoTiers.named(resolved.request()),
+                    CheckRequirements.of(loaded.integration(), memory),
+                    AutoTiers.budget(address, memory, MemoryProbe.system()::probe), auto.get(), address);
+            tierPlan = planner.resolve(resolved.request(), AutoTiers.assignments(autoChoice.models(), TierSource.AUTO), address);
+            if (!dryRun) {
+                AutoPrinter.notes(autoChoice, context.reporter());
+            }
+        } else {
+            Optional<ModelPicker> picker = pickerWanted(resolved) ? PickerLoader.load(Main.distributionHome()) : Optional.empty();
+            if (picker.isPresent()) {
+                PickerFlow flow = new PickerFlow(context, picker.get());
+                Map<Tier, String> picked = flow.pick(loaded.integration(), new OllamaModelCatalog(new OllamaClient(address)),
+                        CheckRequirements.of(loaded.integration(), memory),
+                        AutoTiers.budget(address, memory, MemoryProbe.system()::probe), address);
+                flow.offerToSave(picked, config);
+                tierPlan = planner.resolve(resolved.request(), AutoTiers.assignments(picked, TierSource.PICKED), address);
+            } else {
+                tierPlan = planner.resolve(resolved.request(), address);
+            }
+            if (!dryRun) {      // a missing tool is the first thing to fix: say so before asking the server anything
+                requireExecutable(planner.findExecutable(loaded));
+            }
         }
         ServerReport report = null;
         String notRun = "--offline";
@@ -108,12 +157,19 @@ public final class IntegrationCommand implements Callable<Integer> {
         }
         LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs());
         if (dryRun) {
-            new PlanPrinter(context.out(), resolved.profile()).print(plan, report, notRun, output.json());
+            new PlanPrinter(context.out(), resolved.profile()).withAuto(autoChoice).print(plan, report, notRun, output.json());
             return 0;
         }
         Path exe = requireExecutable(plan.executable());
         context.reporter().debug("launching " + exe + " " + plan.arguments());
         return new Handoff(context.handoffTarget()).launch(plan, exe, context.launcherArgCount());
+    }
+
+    /** The picker opens for a launch that names no model at all, on a terminal, when the server can be asked. */
+    private boolean pickerWanted(ResolvedRequest resolved) {
+        TierRequest r = resolved.request();
+        return context.terminal().interactive() && !server.offline() && r.flags().isEmpty() && r.profile().isEmpty()
+                && r.defaults().isEmpty() && r.model() == null;
     }
 
     private Path requireExecutable(ExecutableFinder.Result found) {
