@@ -107,6 +107,20 @@ class AutoCommandTest {
     }
 
     @Test
+    void profileSaveAutoSavesWhatWasChosen() throws Exception {
+        Path config = home.resolve("config.json");
+        int code = run("profile", "save", "coding", "--auto", "--host", sim.url(), "--memory", "48GB", "--small", "qwen3:14b",
+                "--config", config.toString());
+        assertEquals(0, code, err.toString());
+        JsonNode profile = new ObjectMapper().readTree(Files.readString(config)).path("profiles").path("coding");
+        assertEquals("qwen3:32b", profile.path("large").asText());
+        assertEquals("qwen3:32b", profile.path("medium").asText(), "nothing between 32B and the named 14B");
+        assertEquals("qwen3:14b", profile.path("small").asText(), "the named tier is kept");
+        assertTrue(err.toString().contains("launch: --auto: large qwen3:32b: the biggest (32B) that fits alone in 48 GB\n"),
+                err.toString());
+    }
+
+    @Test
     void autoWithOfflineOrModelIsBadUsage() {
         assertEquals(2, run("fake", "--auto", "--offline", "--dry-run"));
         assertTrue(err.toString().contains("--auto chooses from the server's models, which --offline never asks"), err.toString());
