@@ -125,6 +125,9 @@ public final class IntegrationCommand implements Callable<Integer> {
         } else {
             Optional<ModelPicker> picker = pickerWanted(resolved) ? PickerLoader.load(Main.distributionHome()) : Optional.empty();
             if (picker.isPresent()) {
+                if (!dryRun) {      // no point choosing models for a tool that is not there
+                    requireExecutable(planner.findExecutable(loaded));
+                }
                 PickerFlow flow = new PickerFlow(context, picker.get());
                 Map<Tier, String> picked = flow.pick(loaded.integration(), new OllamaModelCatalog(new OllamaClient(address)),
                         CheckRequirements.of(loaded.integration(), memory),
@@ -133,9 +136,9 @@ public final class IntegrationCommand implements Callable<Integer> {
                 tierPlan = planner.resolve(resolved.request(), AutoTiers.assignments(picked, TierSource.PICKED), address);
             } else {
                 tierPlan = planner.resolve(resolved.request(), address);
-            }
-            if (!dryRun) {      // a missing tool is the first thing to fix: say so before asking the server anything
-                requireExecutable(planner.findExecutable(loaded));
+                if (!dryRun) {      // a missing tool is the first thing to fix: say so before asking the server anything
+                    requireExecutable(planner.findExecutable(loaded));
+                }
             }
         }
         ServerReport report = null;

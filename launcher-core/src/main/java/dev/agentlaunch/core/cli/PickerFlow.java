@@ -63,20 +63,20 @@ final class PickerFlow {
         }
         int width = Math.max(5, models.stream().mapToInt(m -> m.name().length()).max().orElse(5));
         List<String> lines = models.stream().map(m -> line(m, width, needs, budget)).toList();
-        String columns = String.format("  %-" + width + "s %6s %9s %-5s %8s  %s", "MODEL", "PARAMS", "SIZE", "TOOLS",
-                "CONTEXT", "MEMORY");
+        String columns = String.format(line(width), " ", "MODEL", "PARAMS", "SIZE", "TOOLS", "CONTEXT", "MEMORY");
         List<ModelPicker.Question> questions = new ArrayList<>();
         Map<Tier, String> roles = integration.tierRoles();
         for (Tier tier : Tier.values()) {
             String chosen = preselected.get(tier);
             int at = chosen == null ? 0 : indexOf(models, chosen);
-            questions.add(new ModelPicker.Question(tier.id() + " tier: " + roles.getOrDefault(tier, ""), columns, lines, at));
+            questions.add(new ModelPicker.Question(tier.id() + " tier: " + roles.getOrDefault(tier, ""), columns, lines,
+                    models.stream().map(ModelCandidate::name).toList(), at));
         }
         Optional<List<Integer>> answer;
         try {
-            answer = picker.choose("Choose a model per tier for " + integration.displayName() + " from " + server.url()
-                    + " (* loaded; up/down to move, Enter to accept, Ctrl-C to cancel)", questions);
-        } catch (IOException e) {
+            answer = picker.choose(integration.displayName() + ": a model per tier from " + server.url()
+                    + " (* loaded; up/down, Enter accepts, Ctrl-C cancels)", questions);
+        } catch (IOException | RuntimeException e) {
             throw LauncherException.notReady("the model picker cannot use this terminal (" + e.getMessage()
                     + "); name the tiers with --large, --medium and --small, or pass --auto");
         }
@@ -116,8 +116,13 @@ final class PickerFlow {
         }
         String fits = m.remote() ? "cloud" : budget.isEmpty() || m.sizeBytes().isEmpty() ? "?"
                 : m.sizeBytes().getAsLong() <= budget.get().bytes() ? "fits" : "too big for " + ByteSize.format(budget.get().bytes());
-        return String.format("%s %-" + width + "s %6s %9s %-5s %8s  %s", m.loaded() ? "*" : " ", m.name(),
+        return String.format(line(width), m.loaded() ? "*" : " ", m.name(),
                 m.parameterWords(), m.sizeWords(), tools, context, fits);
+    }
+
+    /** One model's line: loaded mark, name (padded to the longest), parameters, size, tools, context, memory fit. */
+    private static String line(int width) {
+        return "%s %-" + width + "s %6s %9s %-5s %8s  %s";
     }
 
     private static int indexOf(List<ModelCandidate> models, String name) {

@@ -17,13 +17,15 @@ public interface ModelPicker {
      * @param heading     what is chosen, e.g. {@code large tier: main conversation}
      * @param columns     the column titles, aligned with the lines
      * @param lines       one line per model
+     * @param values      what each line stands for (the model's name), shown once chosen
      * @param preselected the line the cursor starts on
      */
-    record Question(String heading, String columns, List<String> lines, int preselected) {
+    record Question(String heading, String columns, List<String> lines, List<String> values, int preselected) {
         public Question {
             lines = List.copyOf(lines);
-            if (lines.isEmpty() || preselected < 0 || preselected >= lines.size()) {
-                throw new IllegalArgumentException("a question needs lines and a preselected line among them");
+            values = List.copyOf(values);
+            if (lines.isEmpty() || lines.size() != values.size() || preselected < 0 || preselected >= lines.size()) {
+                throw new IllegalArgumentException("a question needs lines, a value per line and a preselected line among them");
             }
         }
     }
