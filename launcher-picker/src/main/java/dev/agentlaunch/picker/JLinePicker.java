@@ -182,7 +182,7 @@ public final class JLinePicker implements ModelPicker {
     private static void restore(Terminal terminal, Attributes saved) {
         try {
             terminal.puts(Capability.keypad_local);
-            terminal.puts(Capability.cursor_visible);
+            terminal.puts(Capability.cursor_normal);
             terminal.setAttributes(saved);
             terminal.flush();
         } catch (RuntimeException e) {
