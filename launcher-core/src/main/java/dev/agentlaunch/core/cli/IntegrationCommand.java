@@ -79,6 +79,8 @@ public final class IntegrationCommand implements Callable<Integer> {
                         "",
                         "Per tier, first match wins: its flag, the profile, the config's default tiers, --model;",
                         "a tier still empty takes the next larger tier's model (else the next smaller one's).",
+                        "--auto chooses the tiers you do not name from the server's models; with no model at all,",
+                        "a terminal gets a picker.",
                         "Plugin: " + loaded.pluginId() + " " + loaded.pluginVersion() + " (" + loaded.jar() + ")",
                         "Install " + integration.displayName() + ": " + integration.installHint());
         command.tiers.addTo(spec);
