@@ -84,6 +84,18 @@ class AutoTiersIT {
     }
 
     @Test
+    void aLaunchThatOpensNoPickerLoadsNeitherThePickerNorJLine() throws Exception {
+        Path classes = tmp.resolve("classes.log");
+        Launcher.Result r = launcher.env("AGENT_LAUNCH_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto "
+                + "-Xlog:class+load=info:file=" + classes).run("claude", "--model", "qwen3:4b", "--dry-run", "--offline");
+        assertEquals(0, r.exitCode(), r.toString());
+        List<String> loaded = java.nio.file.Files.readAllLines(classes);
+        assertTrue(loaded.stream().anyMatch(l -> l.contains("dev.agentlaunch.core.cli.IntegrationCommand ")), "the log lists classes");
+        assertEquals(List.of(), loaded.stream().filter(l -> l.contains("org.jline") || l.contains("dev.agentlaunch.picker")
+                || l.contains("PickerLoader") || l.contains("PickerFlow") || l.contains("AutoSelector")).toList());
+    }
+
+    @Test
     void noToolCapableModelIsExit3InOneLine() throws Exception {
         for (String m : List.of("llama3.3:70b", "qwen3:32b", "qwen3:14b", "qwen3:4b")) {
             sim.removeModel(m);
