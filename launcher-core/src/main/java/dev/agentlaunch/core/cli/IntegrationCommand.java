@@ -20,7 +20,9 @@ import dev.agentlaunch.core.process.ExecutableFinder;
 import dev.agentlaunch.core.process.Handoff;
 import dev.agentlaunch.core.process.LaunchPlan;
 import dev.agentlaunch.core.process.LaunchPlanner;
+import dev.agentlaunch.core.process.ToolInstaller;
 import dev.agentlaunch.core.server.CheckRequirements;
+import dev.agentlaunch.core.server.KeptModel;
 import dev.agentlaunch.core.server.LaunchChecks;
 import dev.agentlaunch.core.server.MemoryProbe;
 import dev.agentlaunch.core.server.OllamaClient;
@@ -29,7 +31,11 @@ import dev.agentlaunch.core.server.ServerAddress;
 import dev.agentlaunch.core.server.ServerReport;
 import dev.agentlaunch.core.tiers.TierRequest;
 import dev.agentlaunch.core.tiers.TierResolver;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -97,6 +103,8 @@ public final class IntegrationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Everything wrong with the command line comes first (exit 2): flags, names, addresses, and
+        // arguments after -- that the integration refuses; only then the tool and the server.
         ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
                 .resolve(loaded.id(), config.file(), profile.name(), tiers.flags(), tiers.model(), server.host());
         LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
@@ -104,8 +112,7 @@ public final class IntegrationCommand implements Callable<Integer> {
         OptionalLong memory = checks.memoryBytes();
         boolean dryRun = OptionGroup.flag(this.dryRun);
         Optional<Boolean> auto = tiers.auto();
-        AutoChoice autoChoice = null;
-        TierPlan tierPlan;
+        Optional<ModelPicker> picker = Optional.empty();
         if (auto.isPresent()) {
             if (server.offline()) {
                 throw LauncherException.usage("--auto chooses from the server's models, which --offline never asks; drop one of them");
@@ -114,9 +121,25 @@ public final class IntegrationCommand implements Callable<Integer> {
                 throw LauncherException.usage("--auto and --model both fill every tier you do not name; pass one of them");
             }
             new TierResolver().validate(resolved.request());
-            if (!dryRun) {
-                requireExecutable(planner.findExecutable(loaded));
-            }
+        } else if (pickerWanted(resolved)) {
+            picker = PickerLoader.load(Main.distributionHome());
+        }
+        boolean choosing = auto.isPresent() || picker.isPresent();
+        // While the server is still to be asked, the tiers to choose hold a placeholder: enough for the trial mapping.
+        TierPlan tierPlan = choosing ? planner.resolve(resolved.request(), placeholders(resolved.request()), address)
+                : planner.resolve(resolved.request(), address);
+        List<KeptModel> kept = List.of();
+        if (!dryRun || !server.offline()) {        // a dry run without checks looks nothing up: the mapping below says it all
+            long start = System.nanoTime();
+            kept = planner.preview(loaded, tierPlan, context.toolArgs());
+            context.reporter().debug(String.format(Locale.ROOT, "trial mapping in %.1f ms (%d kept tier variables)",
+                    (System.nanoTime() - start) / 1e6, kept.size()));
+        }
+        if (!dryRun) {      // a missing tool is the first thing to fix: say so before asking the server anything
+            requireExecutable(planner);
+        }
+        AutoChoice autoChoice = null;
+        if (auto.isPresent()) {
             autoChoice = new AutoTiers(new OllamaModelCatalog(new OllamaClient(address))).choose(AutoTiers.named(resolved.request()),
                     CheckRequirements.of(loaded.integration(), memory),
                     AutoTiers.budget(address, memory, MemoryProbe.system()::probe), auto.get(), address);
@@ -124,30 +147,22 @@ public final class IntegrationCommand implements Callable<Integer> {
             if (!dryRun) {
                 AutoPrinter.notes(autoChoice, context.reporter());
             }
-        } else {
-            Optional<ModelPicker> picker = pickerWanted(resolved) ? PickerLoader.load(Main.distributionHome()) : Optional.empty();
-            if (picker.isPresent()) {
-                if (!dryRun) {      // no point choosing models for a tool that is not there
-                    requireExecutable(planner.findExecutable(loaded));
-                }
-                PickerFlow flow = new PickerFlow(context, picker.get());
-                Map<Tier, String> picked = flow.pick(loaded.integration(), new OllamaModelCatalog(new OllamaClient(address)),
-                        CheckRequirements.of(loaded.integration(), memory),
-                        AutoTiers.budget(address, memory, MemoryProbe.system()::probe), address);
-                flow.offerToSave(picked, config);
-                tierPlan = planner.resolve(resolved.request(), AutoTiers.assignments(picked, TierSource.PICKED), address);
-            } else {
-                tierPlan = planner.resolve(resolved.request(), address);
-                if (!dryRun) {      // a missing tool is the first thing to fix: say so before asking the server anything
-                    requireExecutable(planner.findExecutable(loaded));
-                }
-            }
+        } else if (picker.isPresent()) {
+            PickerFlow flow = new PickerFlow(context, picker.get());
+            Map<Tier, String> picked = flow.pick(loaded.integration(), new OllamaModelCatalog(new OllamaClient(address)),
+                    CheckRequirements.of(loaded.integration(), memory),
+                    AutoTiers.budget(address, memory, MemoryProbe.system()::probe), address);
+            flow.offerToSave(picked, config);
+            tierPlan = planner.resolve(resolved.request(), AutoTiers.assignments(picked, TierSource.PICKED), address);
+        }
+        if (choosing) {
+            kept = planner.preview(loaded, tierPlan, context.toolArgs());
         }
         ServerReport report = null;
         String notRun = "--offline";
         if (!server.offline()) {      // checked before mapping, so the plugin sees what the server said about each model
             try {
-                report = LaunchChecks.create(address, context.terminal(), context.reporter()).run(tierPlan,
+                report = LaunchChecks.create(address, context.terminal(), context.reporter()).run(tierPlan, kept,
                         CheckRequirements.of(loaded.integration(), memory),
                         new LaunchChecks.Settings(checks.pull(), checks.yes(), checks.strict(), dryRun));
                 tierPlan = tierPlan.withModelInfo(report.modelInfo());
@@ -160,12 +175,14 @@ public final class IntegrationCommand implements Callable<Integer> {
                 notRun = "the launch would stop: see the warning above";
             }
         }
+        long mapping = System.nanoTime();
         LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs());
+        context.reporter().debug(String.format(Locale.ROOT, "mapping in %.1f ms", (System.nanoTime() - mapping) / 1e6));
         if (dryRun) {
             new PlanPrinter(context.out(), resolved.profile()).withAuto(autoChoice).print(plan, report, notRun, output.json());
             return 0;
         }
-        Path exe = requireExecutable(plan.executable());
+        Path exe = notFound(plan.executable());
         context.reporter().debug("launching " + exe + " " + plan.arguments());
         return new Handoff(context.handoffTarget()).launch(plan, exe, context.launcherArgCount());
     }
@@ -177,13 +194,78 @@ public final class IntegrationCommand implements Callable<Integer> {
                 && r.defaults().isEmpty() && r.model() == null;
     }
 
-    private Path requireExecutable(ExecutableFinder.Result found) {
+    /** A placeholder model on every tier the user did not name, for the trial mapping before the choice. */
+    private static Map<Tier, TierPlan.Assignment> placeholders(TierRequest request) {
+        Map<Tier, TierPlan.Assignment> m = new EnumMap<>(Tier.class);
+        Map<Tier, String> named = AutoTiers.named(request);
+        for (Tier tier : Tier.values()) {
+            if (!named.containsKey(tier)) {
+                m.put(tier, new TierPlan.Assignment("auto", TierSource.AUTO));
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The tool's executable; when it is missing and its plugin names an {@code npm install -g}
+     * command, a terminal user is asked first ({@code --yes} answers) and npm installs it. Without
+     * a terminal nobody can answer, so nothing is installed.
+     */
+    private Path requireExecutable(LaunchPlanner planner) {
+        ExecutableFinder.Result found = planner.findExecutable(loaded);
+        if (found.executable().isPresent() || found.notExecutable().isPresent() || !context.terminal().interactive()) {
+            return notFound(found);
+        }
+        Integration integration = loaded.integration();
+        Optional<List<String>> npmArgs = ToolInstaller.npmCommand(integration.installHint());
+        if (npmArgs.isEmpty()) {
+            return notFound(found);
+        }
+        ToolInstaller installer = new ToolInstaller(context.env());
+        String command = "npm " + String.join(" ", npmArgs.get());
+        Path npm = installer.npm().orElseThrow(() -> LauncherException.notReady(integration.displayName()
+                + " is not installed, and there is no npm on PATH to install it with; install Node.js (it brings npm), then: "
+                + command));
+        if (checks.yes()) {
+            context.reporter().note(integration.displayName() + " is not installed; installing it with '" + command + "' (--yes)");
+        } else {
+            context.reporter().err().print(integration.displayName() + " is not installed. Install it now with '" + command
+                    + "'? [y/N] ");
+            context.reporter().err().flush();
+            String answer = context.terminal().readLine().orElse("").trim().toLowerCase(Locale.ROOT);
+            if (!answer.equals("y") && !answer.equals("yes")) {
+                return notFound(found);
+            }
+        }
+        int code;
+        try {
+            code = installer.run(npm, npmArgs.get(), context.reporter().err());
+        } catch (IOException e) {
+            throw LauncherException.notReady("could not run " + npm + " (" + e.getMessage() + "); install "
+                    + integration.displayName() + " yourself: " + command);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LauncherException.notReady("installing " + integration.displayName() + " was interrupted");
+        }
+        if (code != 0) {
+            throw LauncherException.notReady("'" + command + "' failed (npm exit " + code + "); the launcher never uses sudo: "
+                    + "if npm cannot write its global dir, give it one you own (npm config set prefix ~/.npm-global) and launch again");
+        }
+        ExecutableFinder.Result after = planner.findExecutable(loaded);
+        Path exe = after.executable().orElseThrow(() -> LauncherException.notReady("'" + command + "' finished, but "
+                + String.join(", ", integration.executableNames()) + " is still not on PATH, in npm's global bin dir or in "
+                + integration.displayName() + "'s install dirs; add npm's bin dir to PATH (npm prefix -g shows it)"));
+        context.reporter().note("installed " + integration.displayName() + ": " + after.described().orElse(exe.toString()));
+        return exe;
+    }
+
+    private Path notFound(ExecutableFinder.Result found) {
         Integration integration = loaded.integration();
         return found.executable().orElseThrow(() -> found.notExecutable()
                 .map(p -> LauncherException.notReady(integration.displayName() + " found at " + p
                         + " but it is not executable; fix with: chmod +x " + p))
                 .orElseGet(() -> LauncherException.notReady(integration.displayName() + " is not installed (looked for "
-                        + String.join(", ", integration.executableNames()) + " on PATH); install it with: "
-                        + integration.installHint())));
+                        + String.join(", ", integration.executableNames()) + " on PATH, in its installer's dirs and npm's global bin dir)"
+                        + "; install it with: " + integration.installHint())));
     }
 }

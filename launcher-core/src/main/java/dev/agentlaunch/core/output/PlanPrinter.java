@@ -92,7 +92,7 @@ public final class PlanPrinter {
             out.println("auto         memory " + auto.budgetWords());
             AutoPrinter.lines(auto).forEach(line -> out.println("  " + line));
         }
-        out.println("executable   " + plan.executable().executable().map(Object::toString).orElseGet(() ->
+        out.println("executable   " + plan.executable().described().orElseGet(() ->
                 plan.executable().notExecutable().map(p -> p + " (not executable)")
                         .orElse("not found on PATH; install with: " + integration.installHint())));
         List<String> argv = new ArrayList<>();
@@ -145,6 +145,7 @@ public final class PlanPrinter {
         Map<String, Object> exe = new LinkedHashMap<>();
         exe.put("path", plan.executable().executable().map(Object::toString).orElse(null));
         exe.put("installed", plan.executable().executable().isPresent());
+        exe.put("foundWhere", plan.executable().executable().isPresent() ? plan.executable().where() : null);
         exe.put("installHint", integration.installHint());
         root.put("executable", exe);
         root.put("args", plan.arguments());

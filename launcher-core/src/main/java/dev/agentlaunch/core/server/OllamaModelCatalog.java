@@ -3,11 +3,11 @@ package dev.agentlaunch.core.server;
 import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.auto.ModelCandidate;
 import dev.agentlaunch.core.auto.ModelCatalog;
+import dev.agentlaunch.core.tiers.ModelName;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -79,16 +79,11 @@ public final class OllamaModelCatalog implements ModelCatalog {
                 remote(name, tag), loaded);
     }
 
-    /** A cloud model: the server lists where it runs, or its tag says so ({@code gpt-oss:120b-cloud}, {@code ...:cloud}). */
+    /** A cloud model: the server lists where it runs, or its name says so ({@code gpt-oss:120b-cloud}, {@code ...:cloud}). */
     static boolean remote(String name, Object tag) {
         String host = Json.text(tag, "remote_host");
         String model = Json.text(tag, "remote_model");
-        if ((host != null && !host.isBlank()) || (model != null && !model.isBlank())) {
-            return true;
-        }
-        String n = name.toLowerCase(Locale.ROOT);
-        int colon = n.indexOf(':', n.lastIndexOf('/') + 1);
-        return colon >= 0 && (n.endsWith(":cloud") || n.endsWith("-cloud"));
+        return (host != null && !host.isBlank()) || (model != null && !model.isBlank()) || ModelName.isCloud(name);
     }
 
     private static Object join(CompletableFuture<Object> future) {

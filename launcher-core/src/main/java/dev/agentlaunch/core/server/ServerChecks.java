@@ -3,6 +3,7 @@ package dev.agentlaunch.core.server;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.tiers.OllamaModelName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,24 +61,28 @@ public final class ServerChecks {
             skipped = "the server is remote and its memory unknown here; pass --memory SIZE to check the fit";
         }
         CompletableFuture<String> version = client.version();
-        CompletableFuture<Map<String, Long>> tags = client.tags();
+        CompletableFuture<Map<String, ListedModel>> tags = client.tags();
         // /api/ps only refines the context check; an old server without it must not stop the launch.
         CompletableFuture<Map<String, Integer>> ps = client.ps().exceptionally(e -> Map.of());
         Map<String, CompletableFuture<ShowResult>> shows = new LinkedHashMap<>();
         models.keySet().forEach(m -> shows.put(m, client.show(m)));
 
         String serverVersion = join(version);
-        Map<String, Long> sizes = join(tags);
+        Map<String, ListedModel> listed = join(tags);
         Map<String, Integer> served = join(ps);
         List<ModelStatus> statuses = new ArrayList<>();
         for (Map.Entry<String, List<Tier>> e : models.entrySet()) {
             ShowResult show = join(shows.get(e.getKey()));
-            String key = ModelNames.normalize(e.getKey());
-            Long size = sizes.get(key);
-            Integer ctx = served.get(key);
+            Optional<OllamaModelName> name = OllamaModelName.parse(e.getKey()).name();
+            boolean namedCloud = name.map(OllamaModelName::isCloud).orElse(false);
+            String key = ModelNames.normalize(name.map(OllamaModelName::base).orElse(e.getKey()));   // qwen3:4b:local lists as qwen3:4b
+            ListedModel entry = namedCloud ? null : listed.get(key);     // a :cloud name never means the installed model
+            Integer ctx = namedCloud ? null : served.get(key);
+            boolean cloud = namedCloud || show.remote() || (entry != null && entry.remote());
             statuses.add(new ModelStatus(e.getKey(), e.getValue(), show.found(),
-                    show.found() && size != null ? OptionalLong.of(size) : OptionalLong.empty(), show.contextLength(),
-                    ctx == null ? OptionalInt.empty() : OptionalInt.of(ctx), show.capabilities()));
+                    show.found() && entry != null ? OptionalLong.of(entry.size()) : OptionalLong.empty(), show.contextLength(),
+                    ctx == null ? OptionalInt.empty() : OptionalInt.of(ctx), show.capabilities(), cloud, show.signInNeeded(),
+                    List.of()));
         }
         MemoryFit fit = MemoryFit.of(statuses, join(memory), skipped);
         List<String> warnings = new ArrayList<>();
@@ -94,7 +99,7 @@ public final class ServerChecks {
             List<Tier> needing = m.tiers().stream().filter(req.toolTiers()::contains).toList();
             if (m.present() && !needing.isEmpty() && m.capabilitiesKnown() && !m.supportsTools()) {
                 ModelStatus shown = new ModelStatus(m.name(), needing, true, m.size(), m.contextLength(), m.servedContext(),
-                        m.capabilities());
+                        m.capabilities(), m.cloud(), false, m.yourVariables());
                 warnings.add(m.name() + " (" + shown.tierWords() + ") does not support tool calling (capabilities: "
                         + String.join(", ", m.sortedCapabilities())
                         + "): " + req.toolName() + " drives its model through tool calls and would get prose or raw JSON "
