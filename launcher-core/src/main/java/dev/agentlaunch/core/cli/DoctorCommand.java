@@ -47,6 +47,9 @@ public final class DoctorCommand implements Callable<Integer> {
             description = "Model server (default: $OLLAMA_HOST, else http://127.0.0.1:11434).")
     String host;
 
+    @Option(names = "--offline", description = "Ask the model server nothing: check the tool and your variables only.")
+    boolean offline;
+
     @Option(names = "--memory", paramLabel = "SIZE",
             description = "Memory the server can give the models, e.g. 24GiB (default: this machine's, when the server is local).")
     String memory;
@@ -75,7 +78,7 @@ public final class DoctorCommand implements Callable<Integer> {
         OllamaClient client = new OllamaClient(address);
         Doctor doctor = new Doctor(new ServerChecks(client, MemoryProbe.system()::probe, System::nanoTime), context.env(),
                 context.home(), new dev.agentlaunch.core.process.ToolVersion(context.env())::of);
-        DoctorResult result = doctor.examine(address, integration, resolved.request(), memoryBytes, context.toolArgs());
+        DoctorResult result = doctor.examine(address, integration, resolved.request(), memoryBytes, context.toolArgs(), offline);
         result.checks().ifPresent(c -> context.reporter().debug("server checks took " + c.elapsed().toMillis() + " ms"));
         new DoctorPrinter(context.out()).print(result, output.json());
         return result.problems().isEmpty() ? ExitCode.OK : ExitCode.NOT_READY;

@@ -57,7 +57,8 @@ public final class IntegrationCommand implements Callable<Integer> {
     private final ConfigOptions config = new ConfigOptions();
     private final ServerOptions server = new ServerOptions();
     private final CheckOptions checks = new CheckOptions();
-    private final OutputOptions output = new OutputOptions();
+    private final OutputOptions output = new OutputOptions("With --dry-run: print the plan as JSON on stdout instead of text "
+            + "(without --dry-run it is an error: a launch hands the terminal to the tool).");
     private OptionSpec dryRun;
 
     private IntegrationCommand(CliContext context, LoadedIntegration loaded) {
@@ -73,7 +74,8 @@ public final class IntegrationCommand implements Callable<Integer> {
         String id = loaded.id();
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(id);
         spec.usageMessage().sortOptions(false).autoWidth(true)
-                .customSynopsis("launch " + id + " [--large MODEL] [--medium MODEL] [--small MODEL] [--model MODEL] [OPTIONS] [-- TOOL_ARGS...]")
+                .customSynopsis("launch " + id + " [--large MODEL] [--medium MODEL] [--small MODEL]",
+                        "       " + " ".repeat(id.length()) + "        [--model MODEL] [OPTIONS] [-- TOOL_ARGS...]")
                 .description("Start " + integration.displayName() + " against the model server, with a model per tier.",
                         "Anything after -- goes to " + integration.displayName() + " unchanged.")
                 .footerHeading("%nExamples:%n")
@@ -105,12 +107,16 @@ public final class IntegrationCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Everything wrong with the command line comes first (exit 2): flags, names, addresses, and
         // arguments after -- that the integration refuses; only then the tool and the server.
+        boolean dryRun = OptionGroup.flag(this.dryRun);
+        if (output.json() && !dryRun) {     // a launch hands the terminal to the tool: there is no JSON to print
+            throw LauncherException.usage("--json prints the plan of a dry run: add --dry-run, or leave --json out to launch "
+                    + loaded.integration().displayName());
+        }
         ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
                 .resolve(loaded.id(), config.file(), profile.name(), tiers.flags(), tiers.model(), server.host());
         LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
         ServerAddress address = resolved.server();
         OptionalLong memory = checks.memoryBytes();
-        boolean dryRun = OptionGroup.flag(this.dryRun);
         Optional<Boolean> auto = tiers.auto();
         Optional<ModelPicker> picker = Optional.empty();
         if (auto.isPresent()) {

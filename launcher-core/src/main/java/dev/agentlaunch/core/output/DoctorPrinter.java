@@ -29,7 +29,7 @@ public final class DoctorPrinter {
 
     private void printText(DoctorResult r) {
         out.println("server       " + r.server().url() + " (" + r.server().source() + ")"
-                + r.checks().map(c -> ", Ollama " + c.version()).orElse(", NOT REACHABLE"));
+                + r.checks().map(c -> ", Ollama " + c.version()).orElse(r.offline() ? ", not asked (--offline)" : ", NOT REACHABLE"));
         r.tool().ifPresent(t -> out.println("integration  " + t.name() + " (" + t.id() + "): "
                 + (t.executable() == null ? "NOT INSTALLED; install with: " + t.installHint()
                 : t.executable() + (t.version() == null ? " (version unknown)" : ", " + t.version()))));
@@ -39,7 +39,7 @@ public final class DoctorPrinter {
                 out.printf("  %-7s %s%n", tier.id(), plan.model(tier));
             }
         }, () -> out.println("tiers        none named (pass --model or --large/--medium/--small to check models)"));
-        r.checks().ifPresent(c -> new CheckPrinter(out).printText(c));
+        r.checks().ifPresent(c -> new CheckPrinter(out).printText(c, null, "listed under result"));
         List<String> problems = r.problems();
         if (problems.isEmpty()) {
             out.println("result       all well");
@@ -54,7 +54,8 @@ public final class DoctorPrinter {
         Map<String, Object> server = new LinkedHashMap<>();
         server.put("url", r.server().url());
         server.put("source", r.server().source());
-        server.put("reachable", r.checks().isPresent());
+        server.put("checked", !r.offline());
+        server.put("reachable", r.offline() ? null : r.checks().isPresent());
         server.put("error", r.serverError());
         root.put("server", server);
         root.put("integration", r.tool().map(t -> {

@@ -80,7 +80,7 @@ public final class PlanPrinter {
                 + plan.integration().pluginId() + " " + plan.integration().pluginVersion());
         out.println("server       " + plan.server().url() + " (" + plan.server().source() + ")"
                 + (checks == null ? "" : ", Ollama " + checks.version()));
-        new CheckPrinter(out).printText(checks, notRun);
+        new CheckPrinter(out).printText(checks, notRun, "each in a warning on stderr");
         out.println("tiers");
         Map<Tier, String> roles = integration.tierRoles();
         int width = tiers.distinctModels().stream().mapToInt(String::length).max().orElse(10);
@@ -99,6 +99,10 @@ public final class PlanPrinter {
         argv.add(plan.executable().executable().map(Object::toString).orElse(integration.executableNames().get(0)));
         argv.addAll(plan.arguments());
         out.println("argv         " + String.join(" ", argv.stream().map(PlanPrinter::shellWord).toList()));
+        if (plan.env().isEmpty()) {       // a tool configured by arguments alone (Codex)
+            out.println("env          none: the launch sets no variable");
+            return;
+        }
         out.println("env");
         int nameWidth = plan.env().stream().mapToInt(e -> e.name().length()).max().orElse(10);
         for (EnvEntry e : plan.env()) {
