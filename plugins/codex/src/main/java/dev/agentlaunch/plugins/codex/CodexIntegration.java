@@ -4,6 +4,7 @@ import dev.agentlaunch.api.Integration;
 import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.api.Toml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
