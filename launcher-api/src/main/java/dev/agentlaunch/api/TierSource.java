@@ -16,7 +16,20 @@ public enum TierSource {
     /** Copied from the next larger tier that has a model. */
     FROM_LARGER("from larger tier", false),
     /** Copied from the next smaller tier that has a model (no larger tier had one). */
-    FROM_SMALLER("from smaller tier", false);
+    FROM_SMALLER("from smaller tier", false),
+    /**
+     * Chosen by the launcher from the server's models because the user asked for it ({@code --auto}):
+     * explicit, as the user chose to have it chosen on this command line.
+     *
+     * @since 1.2.0
+     */
+    AUTO("auto", true),
+    /**
+     * Chosen by the user in the launcher's interactive model picker.
+     *
+     * @since 1.2.0
+     */
+    PICKED("picked", true);
 
     private final String label;
     private final boolean explicit;

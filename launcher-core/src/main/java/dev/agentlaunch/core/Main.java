@@ -306,7 +306,7 @@ public final class Main {
     }
 
     /** {@code bin/launch} says where the distribution is; under {@code java -jar} the jar's location tells. */
-    static Optional<Path> distributionHome() {
+    public static Optional<Path> distributionHome() {
         String prop = System.getProperty("agentlaunch.home");
         if (prop != null && !prop.isEmpty()) {
             return Optional.of(Path.of(prop));

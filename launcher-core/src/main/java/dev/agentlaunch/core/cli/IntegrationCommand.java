@@ -1,12 +1,20 @@
 package dev.agentlaunch.core.cli;
 
 import dev.agentlaunch.api.Integration;
+import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.api.TierSource;
 import dev.agentlaunch.core.ExitCode;
 import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.Main;
+import dev.agentlaunch.core.auto.AutoChoice;
+import dev.agentlaunch.core.auto.AutoTiers;
 import dev.agentlaunch.core.config.RequestResolver;
 import dev.agentlaunch.core.config.ResolvedRequest;
+import dev.agentlaunch.core.output.AutoPrinter;
 import dev.agentlaunch.core.output.PlanPrinter;
+import dev.agentlaunch.core.picker.ModelPicker;
+import dev.agentlaunch.core.picker.PickerLoader;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
 import dev.agentlaunch.core.process.ExecutableFinder;
 import dev.agentlaunch.core.process.Handoff;
@@ -16,12 +24,19 @@ import dev.agentlaunch.core.process.ToolInstaller;
 import dev.agentlaunch.core.server.CheckRequirements;
 import dev.agentlaunch.core.server.KeptModel;
 import dev.agentlaunch.core.server.LaunchChecks;
+import dev.agentlaunch.core.server.MemoryProbe;
+import dev.agentlaunch.core.server.OllamaClient;
+import dev.agentlaunch.core.server.OllamaModelCatalog;
 import dev.agentlaunch.core.server.ServerAddress;
 import dev.agentlaunch.core.server.ServerReport;
+import dev.agentlaunch.core.tiers.TierRequest;
+import dev.agentlaunch.core.tiers.TierResolver;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -49,7 +64,7 @@ public final class IntegrationCommand implements Callable<Integer> {
     private IntegrationCommand(CliContext context, LoadedIntegration loaded) {
         this.context = context;
         this.loaded = loaded;
-        this.tiers = new TierOptions(loaded.integration().tierRoles());
+        this.tiers = new TierOptions(loaded.integration().tierRoles()).withAuto();
     }
 
     /** A picocli command for one integration, its help naming what each tier drives in the tool. */
@@ -68,9 +83,12 @@ public final class IntegrationCommand implements Callable<Integer> {
                         "  launch " + id + " --model qwen3:8b",
                         "  launch " + id + " --large qwen3:32b --small qwen3:4b --dry-run",
                         "  launch " + id + " --profile coding",
+                        "  launch " + id + " --auto --dry-run",
                         "",
                         "Per tier, first match wins: its flag, the profile, the config's default tiers, --model;",
                         "a tier still empty takes the next larger tier's model (else the next smaller one's).",
+                        "--auto chooses the tiers you do not name from the server's models; with no model at all,",
+                        "a terminal gets a picker.",
                         "Plugin: " + loaded.pluginId() + " " + loaded.pluginVersion() + " (" + loaded.jar() + ")",
                         "Install " + integration.displayName() + ": " + integration.installHint());
         command.tiers.addTo(spec);
@@ -99,7 +117,23 @@ public final class IntegrationCommand implements Callable<Integer> {
         LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter().tipsOnlyIf(context.terminal().interactive()));
         ServerAddress address = resolved.server();
         OptionalLong memory = checks.memoryBytes();
-        TierPlan tierPlan = planner.resolve(resolved.request(), address);
+        Optional<Boolean> auto = tiers.auto();
+        Optional<ModelPicker> picker = Optional.empty();
+        if (auto.isPresent()) {
+            if (server.offline()) {
+                throw LauncherException.usage("--auto chooses from the server's models, which --offline never asks; drop one of them");
+            }
+            if (tiers.model() != null) {
+                throw LauncherException.usage("--auto and --model both fill every tier you do not name; pass one of them");
+            }
+            new TierResolver().validate(resolved.request());
+        } else if (pickerWanted(resolved)) {
+            picker = PickerLoader.load(Main.distributionHome());
+        }
+        boolean choosing = auto.isPresent() || picker.isPresent();
+        // While the server is still to be asked, the tiers to choose hold a placeholder: enough for the trial mapping.
+        TierPlan tierPlan = choosing ? planner.resolve(resolved.request(), placeholders(resolved.request()), address)
+                : planner.resolve(resolved.request(), address);
         List<KeptModel> kept = List.of();
         if (!dryRun || !server.offline()) {        // a dry run without checks looks nothing up: the mapping below says it all
             long start = System.nanoTime();
@@ -109,6 +143,26 @@ public final class IntegrationCommand implements Callable<Integer> {
         }
         if (!dryRun) {      // a missing tool is the first thing to fix: say so before asking the server anything
             requireExecutable(planner);
+        }
+        AutoChoice autoChoice = null;
+        if (auto.isPresent()) {
+            autoChoice = new AutoTiers(new OllamaModelCatalog(new OllamaClient(address))).choose(AutoTiers.named(resolved.request()),
+                    CheckRequirements.of(loaded.integration(), memory),
+                    AutoTiers.budget(address, memory, MemoryProbe.system()::probe), auto.get(), address);
+            tierPlan = planner.resolve(resolved.request(), AutoTiers.assignments(autoChoice.models(), TierSource.AUTO), address);
+            if (!dryRun) {
+                AutoPrinter.notes(autoChoice, context.reporter());
+            }
+        } else if (picker.isPresent()) {
+            PickerFlow flow = new PickerFlow(context, picker.get());
+            Map<Tier, String> picked = flow.pick(loaded.integration(), new OllamaModelCatalog(new OllamaClient(address)),
+                    CheckRequirements.of(loaded.integration(), memory),
+                    AutoTiers.budget(address, memory, MemoryProbe.system()::probe), address);
+            flow.offerToSave(picked, config);
+            tierPlan = planner.resolve(resolved.request(), AutoTiers.assignments(picked, TierSource.PICKED), address);
+        }
+        if (choosing) {
+            kept = planner.preview(loaded, tierPlan, context.toolArgs());
         }
         ServerReport report = null;
         String notRun = "--offline";
@@ -131,12 +185,31 @@ public final class IntegrationCommand implements Callable<Integer> {
         LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs());
         context.reporter().debug(String.format(Locale.ROOT, "mapping in %.1f ms", (System.nanoTime() - mapping) / 1e6));
         if (dryRun) {
-            new PlanPrinter(context.out(), resolved.profile()).print(plan, report, notRun, output.json());
+            new PlanPrinter(context.out(), resolved.profile()).withAuto(autoChoice).print(plan, report, notRun, output.json());
             return 0;
         }
         Path exe = notFound(plan.executable());
         context.reporter().debug("launching " + exe + " " + plan.arguments());
         return new Handoff(context.handoffTarget()).launch(plan, exe, context.launcherArgCount(), context.toolArgs());
+    }
+
+    /** The picker opens for a launch that names no model at all, on a terminal, when the server can be asked. */
+    private boolean pickerWanted(ResolvedRequest resolved) {
+        TierRequest r = resolved.request();
+        return context.terminal().interactive() && !server.offline() && r.flags().isEmpty() && r.profile().isEmpty()
+                && r.defaults().isEmpty() && r.model() == null;
+    }
+
+    /** A placeholder model on every tier the user did not name, for the trial mapping before the choice. */
+    private static Map<Tier, TierPlan.Assignment> placeholders(TierRequest request) {
+        Map<Tier, TierPlan.Assignment> m = new EnumMap<>(Tier.class);
+        Map<Tier, String> named = AutoTiers.named(request);
+        for (Tier tier : Tier.values()) {
+            if (!named.containsKey(tier)) {
+                m.put(tier, new TierPlan.Assignment("auto", TierSource.AUTO));
+            }
+        }
+        return m;
     }
 
     /**

@@ -2,6 +2,16 @@ package dev.agentlaunch.core.cli;
 
 import picocli.CommandLine;
 import dev.agentlaunch.api.Tier;
+import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.auto.AutoChoice;
+import dev.agentlaunch.core.auto.AutoTiers;
+import dev.agentlaunch.core.output.AutoPrinter;
+import dev.agentlaunch.core.plugins.LoadedIntegration;
+import dev.agentlaunch.core.server.ByteSize;
+import dev.agentlaunch.core.server.CheckRequirements;
+import dev.agentlaunch.core.server.MemoryProbe;
+import dev.agentlaunch.core.server.OllamaClient;
+import dev.agentlaunch.core.server.OllamaModelCatalog;
 import dev.agentlaunch.core.config.ConfigLocation;
 import dev.agentlaunch.core.config.ConfigReader;
 import dev.agentlaunch.core.config.Profile;
@@ -10,8 +20,13 @@ import dev.agentlaunch.core.server.ServerAddress;
 import dev.agentlaunch.core.tiers.ModelName;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +42,7 @@ public final class ProfileSaveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The profile's name, e.g. coding.")
     String name;
 
-    final TierOptions tiers = new TierOptions();
+    final TierOptions tiers = new TierOptions().withAuto();
 
     @Option(names = "--host", paramLabel = "URL", description = "The profile's model server (beats OLLAMA_HOST when the profile is used).")
     String host;
@@ -39,12 +54,48 @@ public final class ProfileSaveCommand implements Callable<Integer> {
             description = "Also make it the profile INTEGRATION uses when no --profile is given (e.g. claude; repeatable).")
     List<String> defaultFor = new ArrayList<>();
 
+    @Option(names = "--memory", paramLabel = "SIZE", description = "With --auto: the server's memory for models, e.g. 24GiB "
+            + "(default: this machine's when the server is local).")
+    String memory;
+
     final ConfigOptions config = new ConfigOptions();
 
     /** This command with its shared options ({@link OptionGroup}). */
     public static CommandLine create(CliContext context) {
         ProfileSaveCommand command = new ProfileSaveCommand(context);
         return OptionGroup.annotated(command, command.tiers, command.config);
+    }
+
+    /** What {@code --auto} chooses for the tiers not named, for the integrations the profile is for. */
+    private Map<Tier, String> chooseAuto(Map<Tier, String> named, boolean cloud) {
+        ServerAddress address = ServerAddress.resolve(host, context.env().get("OLLAMA_HOST"));
+        OptionalLong memoryBytes = memory == null ? OptionalLong.empty() : OptionalLong.of(ByteSize.parse(memory, "--memory"));
+        AutoChoice choice = new AutoTiers(new OllamaModelCatalog(new OllamaClient(address))).choose(named, needs(memoryBytes),
+                AutoTiers.budget(address, memoryBytes, MemoryProbe.system()::probe), cloud, address);
+        AutoPrinter.notes(choice, context.reporter());
+        return choice.models();
+    }
+
+    /**
+     * The needs of the integrations named by {@code --default-for}, else of every integration found:
+     * tools wherever one of them needs them, the largest minimum context.
+     */
+    private CheckRequirements needs(OptionalLong memoryBytes) {
+        List<LoadedIntegration> those = context.registry().integrations().stream()
+                .filter(li -> defaultFor.isEmpty() || defaultFor.contains(li.id())).toList();
+        if (those.isEmpty()) {
+            return CheckRequirements.generic(memoryBytes);
+        }
+        Set<Tier> toolTiers = EnumSet.noneOf(Tier.class);
+        int context = 0;
+        for (LoadedIntegration li : those) {
+            CheckRequirements one = CheckRequirements.of(li.integration(), memoryBytes);
+            toolTiers.addAll(one.toolTiers());
+            context = Math.max(context, one.minimumContext());
+        }
+        String name = those.size() == 1 ? those.get(0).integration().displayName()
+                : "every integration (" + those.stream().map(LoadedIntegration::id).collect(Collectors.joining(", ")) + ")";
+        return new CheckRequirements(name, toolTiers, context, memoryBytes);
     }
 
     private ProfileSaveCommand(CliContext context) {
@@ -60,6 +111,13 @@ public final class ProfileSaveCommand implements Callable<Integer> {
         }
         if (host != null) {
             ServerAddress.of(host, "--host");
+        }
+        Optional<Boolean> auto = tiers.auto();
+        if (auto.isPresent()) {
+            if (tiers.model() != null) {
+                throw LauncherException.usage("--auto and --model both fill every tier you do not name; pass one of them");
+            }
+            flags.putAll(chooseAuto(flags, auto.get()));
         }
         Profile profile = new Profile(flags.get(Tier.LARGE), flags.get(Tier.MEDIUM), flags.get(Tier.SMALL), tiers.model(), host, null);
         ConfigLocation location = ProfileShowCommand.location(context, config);

@@ -6,6 +6,7 @@ import dev.agentlaunch.api.Integration;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.api.TierSource;
+import dev.agentlaunch.core.auto.AutoChoice;
 import dev.agentlaunch.core.process.EnvEntry;
 import dev.agentlaunch.core.process.LaunchPlan;
 import dev.agentlaunch.core.process.ShellQuote;
@@ -22,6 +23,7 @@ import java.util.Optional;
 public final class PlanPrinter {
     private final PrintWriter out;
     private final Optional<String> profile;
+    private AutoChoice auto;
 
     public PlanPrinter(PrintWriter out) {
         this(out, Optional.empty());
@@ -31,6 +33,12 @@ public final class PlanPrinter {
     public PlanPrinter(PrintWriter out, Optional<String> profile) {
         this.out = out;
         this.profile = profile;
+    }
+
+    /** Also says why {@code --auto} chose each tier it filled and which models it passed over (null: it did not run). */
+    public PlanPrinter withAuto(AutoChoice choice) {
+        this.auto = choice;
+        return this;
     }
 
     public void print(LaunchPlan plan, boolean json) {
@@ -80,6 +88,10 @@ public final class PlanPrinter {
             out.printf("  %-7s %-" + width + "s  %-18s %s%n", tier.id(), tiers.model(tier),
                     source(tier, tiers.source(tier)), roles.getOrDefault(tier, ""));
         }
+        if (auto != null) {
+            out.println("auto         memory " + auto.budgetWords());
+            AutoPrinter.lines(auto).forEach(line -> out.println("  " + line));
+        }
         out.println("executable   " + plan.executable().described().orElseGet(() ->
                 plan.executable().notExecutable().map(p -> p + " (not executable)")
                         .orElse("not found on PATH; install with: " + integration.installHint())));
@@ -125,9 +137,15 @@ public final class PlanPrinter {
             t.put("model", plan.tiers().model(tier));
             t.put("source", source(tier, plan.tiers().source(tier)));
             t.put("role", integration.tierRoles().getOrDefault(tier, ""));
+            if (auto != null && auto.picks().containsKey(tier)) {
+                t.put("why", auto.picks().get(tier).why());
+            }
             tiers.put(tier.id(), t);
         }
         root.put("tiers", tiers);
+        if (auto != null) {
+            root.put("auto", auto.toMap());
+        }
         Map<String, Object> exe = new LinkedHashMap<>();
         exe.put("path", plan.executable().executable().map(Object::toString).orElse(null));
         exe.put("installed", plan.executable().executable().isPresent());

@@ -44,7 +44,12 @@ public final class LaunchPlanner {
 
     /** Resolves the tiers only, before the server is checked. */
     public TierPlan resolve(TierRequest request, ServerAddress server) {
-        return new TierPlan(server.url(), new TierResolver().resolve(request), Map.of());
+        return resolve(request, Map.of(), server);
+    }
+
+    /** As above, with the models the launcher chose for tiers the user did not name ({@code --auto}, the picker). */
+    public TierPlan resolve(TierRequest request, Map<Tier, TierPlan.Assignment> launcherChose, ServerAddress server) {
+        return new TierPlan(server.url(), new TierResolver().resolve(request, launcherChose), Map.of());
     }
 
     /**

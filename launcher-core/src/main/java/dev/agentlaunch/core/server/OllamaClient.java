@@ -127,6 +127,12 @@ public final class OllamaClient {
         });
     }
 
+    /** {@code method path}: the answer's JSON object, for the model catalog, which reads more of it than the checks do. */
+    CompletableFuture<Object> json(String method, String path, String body) {
+        String what = method + " " + path;
+        return async(method, path, body, what).thenApply(r -> parse(r, what));
+    }
+
     /**
      * {@code POST /api/pull}, streamed: hands every progress line to {@code events} until the server
      * says {@code success}. Blocks; {@link PullHandle#cancel()} from another thread (Ctrl-C) ends it.

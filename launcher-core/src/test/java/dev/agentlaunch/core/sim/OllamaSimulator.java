@@ -661,13 +661,28 @@ public final class OllamaSimulator implements AutoCloseable {
         }
         ObjectNode info = root.putObject("model_info");
         info.put("general.architecture", m.family());
-        info.put("general.parameter_count", m.sizeBytes() * 2);
+        info.put("general.parameter_count", parameterCount(m));
         info.put(m.family() + ".context_length", m.contextLength());
         info.put(m.family() + ".embedding_length", 2560);
         ArrayNode caps = root.putArray("capabilities");
         m.capabilities().forEach(caps::add);
         root.put("modified_at", modified());
         reply.json(200, root);
+    }
+
+    /** The exact count Ollama reports beside the rounded {@code parameter_size}: {@code 4B} gives 4000000000. */
+    static long parameterCount(SimModel m) {
+        java.util.regex.Matcher c = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([KMBT])").matcher(m.parameterSize());
+        if (!c.matches()) {
+            return m.sizeBytes() * 2;
+        }
+        double unit = switch (c.group(2)) {
+            case "K" -> 1e3;
+            case "M" -> 1e6;
+            case "B" -> 1e9;
+            default -> 1e12;
+        };
+        return Math.round(Double.parseDouble(c.group(1)) * unit);
     }
 
     private ObjectNode ps() {

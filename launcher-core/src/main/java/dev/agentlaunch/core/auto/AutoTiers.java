@@ -1,0 +1,70 @@
+package dev.agentlaunch.core.auto;
+
+import dev.agentlaunch.api.Tier;
+import dev.agentlaunch.api.TierPlan.Assignment;
+import dev.agentlaunch.api.TierSource;
+import dev.agentlaunch.core.server.CheckRequirements;
+import dev.agentlaunch.core.server.MemoryBudget;
+import dev.agentlaunch.core.server.ServerAddress;
+import dev.agentlaunch.core.tiers.TierRequest;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+/**
+ * {@code --auto} for one launch: the tiers the user named stay, the others are chosen from what the
+ * catalog lists by {@link AutoSelector}.
+ */
+public final class AutoTiers {
+    /** What to suggest when the server lacks a suitable model. */
+    public static final String PULL_HINT = "pull one, e.g. 'ollama pull qwen3:8b'";
+
+    private final ModelCatalog catalog;
+
+    public AutoTiers(ModelCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The tiers the user named, which {@code --auto} keeps: the tier flags, then the selected profile's tiers. */
+    public static Map<Tier, String> named(TierRequest request) {
+        Map<Tier, String> named = new EnumMap<>(Tier.class);
+        named.putAll(request.profile());
+        named.putAll(request.flags());
+        return named;
+    }
+
+    /**
+     * The memory {@code --auto} plans with: {@code --memory}, else this machine's when the server is
+     * local, else unknown (a remote server's memory cannot be seen from here).
+     */
+    public static Optional<MemoryBudget> budget(ServerAddress server, OptionalLong memoryFlag, Supplier<Optional<MemoryBudget>> probe) {
+        if (memoryFlag.isPresent()) {
+            return Optional.of(new MemoryBudget(memoryFlag.getAsLong(), "--memory"));
+        }
+        return server.isLocal() ? probe.get() : Optional.empty();
+    }
+
+    /**
+     * @param named  the tiers the user named (kept)
+     * @param needs  what the tool needs of its models
+     * @param budget the server's memory for models, when known
+     * @param cloud  whether cloud models may be chosen
+     * @param server the server, for messages
+     * @throws dev.agentlaunch.core.LauncherException exit 3 when the server cannot be asked or a tier has no candidate
+     */
+    public AutoChoice choose(Map<Tier, String> named, CheckRequirements needs, Optional<MemoryBudget> budget, boolean cloud,
+                             ServerAddress server) {
+        AutoRequest request = new AutoRequest(named, needs.toolName(), needs.toolTiers(), needs.minimumContext(), budget, cloud,
+                "the model server at " + server.url(), PULL_HINT);
+        return new AutoSelector().select(catalog.list(), request);
+    }
+
+    /** The chosen models as plan assignments with {@code source}. */
+    public static Map<Tier, Assignment> assignments(Map<Tier, String> models, TierSource source) {
+        Map<Tier, Assignment> m = new EnumMap<>(Tier.class);
+        models.forEach((tier, model) -> m.put(tier, new Assignment(model, source)));
+        return m;
+    }
+}
