@@ -14,7 +14,15 @@ import dev.agentlaunch.core.process.LaunchPlan;
 import dev.agentlaunch.core.process.LaunchPlanner;
 import dev.agentlaunch.core.server.CheckRequirements;
 import dev.agentlaunch.core.server.LaunchChecks;
+import dev.agentlaunch.api.ServerEndpoint;
+import dev.agentlaunch.api.WireApi;
+import dev.agentlaunch.core.server.ApiKey;
 import dev.agentlaunch.core.server.ServerAddress;
+import dev.agentlaunch.core.server.ServerKinds;
+import dev.agentlaunch.core.server.ServerResolver;
+import dev.agentlaunch.core.server.ServerSpec;
+import dev.agentlaunch.core.server.ServerTarget;
+import java.util.Optional;
 import dev.agentlaunch.core.server.ServerReport;
 import java.nio.file.Path;
 import java.util.OptionalLong;
@@ -80,9 +88,12 @@ public final class IntegrationCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
-                .resolve(loaded.id(), config.file(), profile.name(), tiers.flags(), tiers.model(), server.host());
+                .resolveWith(loaded.id(), config.file(), profile.name(), tiers.flags(), tiers.model(), server.flags());
         LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
         ServerAddress address = resolved.server();
+        ServerSpec spec = resolved.spec();
+        ServerResolver servers = new ServerResolver(ServerKinds.with(context.registry().serverKinds()), context.env());
+        Optional<ApiKey> key = servers.key(spec);      // a bad --api-key-env is bad input before anything runs
         OptionalLong memory = checks.memoryBytes();
         TierPlan tierPlan = planner.resolve(resolved.request(), address);
         boolean dryRun = OptionGroup.flag(this.dryRun);
@@ -91,10 +102,16 @@ public final class IntegrationCommand implements Callable<Integer> {
         }
         ServerReport report = null;
         String notRun = "--offline";
+        String kindSource = ServerResolver.offlineSource(spec);
+        ServerEndpoint endpoint = servers.offline(spec, key);
         if (!server.offline()) {      // checked before mapping, so the plugin sees what the server said about each model
             try {
-                report = LaunchChecks.create(address, context.terminal(), context.reporter()).run(tierPlan,
-                        CheckRequirements.of(loaded.integration(), memory),
+                ServerTarget target = servers.connect(spec, key);
+                endpoint = target.endpoint();
+                kindSource = target.kindSource();
+                servers.requireWireApi(loaded.integration(), wireApi(), endpoint);
+                report = LaunchChecks.create(target, context.terminal(), context.reporter()).run(tierPlan.withServers(endpoint,
+                                java.util.Map.of()), CheckRequirements.of(loaded.integration(), memory),
                         new LaunchChecks.Settings(checks.pull(), checks.yes(), checks.strict(), dryRun));
                 tierPlan = tierPlan.withModelInfo(report.modelInfo());
             } catch (LauncherException e) {
@@ -105,15 +122,36 @@ public final class IntegrationCommand implements Callable<Integer> {
                 context.reporter().warn("the launch would stop here: " + e.getMessage());
                 notRun = "the launch would stop: see the warning above";
             }
+        } else {
+            try {
+                servers.requireWireApi(loaded.integration(), wireApi(), endpoint);
+            } catch (LauncherException e) {
+                if (!dryRun) {
+                    throw e;
+                }
+                context.reporter().warn("the launch would stop here: " + e.getMessage());
+            }
         }
-        LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs());
+        tierPlan = tierPlan.withServers(endpoint, java.util.Map.of());
+        LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs(), key);
         if (dryRun) {
-            new PlanPrinter(context.out(), resolved.profile()).print(plan, report, notRun, output.json());
+            new PlanPrinter(context.out(), resolved.profile()).kindSource(kindSource).print(plan, report, notRun, output.json());
             return 0;
         }
         Path exe = requireExecutable(plan.executable());
         context.reporter().debug("launching " + exe + " " + plan.arguments());
         return new Handoff(context.handoffTarget()).launch(plan, exe, context.launcherArgCount());
+    }
+
+    /** The plugin's declared wire API; a plugin that throws is a plugin failure. */
+    private WireApi wireApi() {
+        try {
+            WireApi api = loaded.integration().wireApi();
+            return api == null ? WireApi.OPENAI_CHAT : api;
+        } catch (RuntimeException | LinkageError e) {
+            throw LauncherException.plugin("plugin " + loaded.jar() + " failed in wireApi: " + e + "; report it to the "
+                    + "plugin's author or remove the jar");
+        }
     }
 
     private Path requireExecutable(ExecutableFinder.Result found) {

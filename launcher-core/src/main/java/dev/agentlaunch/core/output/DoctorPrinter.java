@@ -12,6 +12,17 @@ import java.util.Map;
 
 /** {@code launch doctor}'s report on stdout, as text or JSON. */
 public final class DoctorPrinter {
+    /** Accessors for the kind, as method references. */
+    private static final class ServerReportKind {
+        static String kind(dev.agentlaunch.core.server.ServerReport r) {
+            return r.kind();
+        }
+
+        static String kindSource(dev.agentlaunch.core.server.ServerReport r) {
+            return r.kindSource();
+        }
+    }
+
     private final PrintWriter out;
 
     public DoctorPrinter(PrintWriter out) {
@@ -29,7 +40,8 @@ public final class DoctorPrinter {
 
     private void printText(DoctorResult r) {
         out.println("server       " + r.server().url() + " (" + r.server().source() + ")"
-                + r.checks().map(c -> ", Ollama " + c.version()).orElse(", NOT REACHABLE"));
+                + r.checks().map(c -> ", " + c.kindName() + " " + c.version()).orElse(", NOT REACHABLE"));
+        r.checks().ifPresent(c -> out.println("kind         " + c.kind() + " (" + c.kindSource() + ")"));
         r.tool().ifPresent(t -> out.println("integration  " + t.name() + " (" + t.id() + "): "
                 + (t.executable() == null ? "NOT INSTALLED; install with: " + t.installHint()
                 : t.executable() + (t.version() == null ? " (version unknown)" : ", " + t.version()))));
@@ -55,6 +67,8 @@ public final class DoctorPrinter {
         server.put("url", r.server().url());
         server.put("source", r.server().source());
         server.put("reachable", r.checks().isPresent());
+        server.put("kind", r.checks().map(ServerReportKind::kind).orElse(null));
+        server.put("kindSource", r.checks().map(ServerReportKind::kindSource).orElse(null));
         server.put("error", r.serverError());
         root.put("server", server);
         root.put("integration", r.tool().map(t -> {

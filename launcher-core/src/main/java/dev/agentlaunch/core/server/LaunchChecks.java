@@ -36,7 +36,7 @@ public final class LaunchChecks {
 
     public LaunchChecks(ServerChecks checks, OllamaClient client, Terminal terminal, Reporter reporter, LongSupplier nanoTime) {
         this.checks = checks;
-        this.client = client;
+        this.client = client != null ? client : checks.target().ollama();
         this.terminal = terminal;
         this.reporter = reporter;
         this.nanoTime = nanoTime;
@@ -47,6 +47,12 @@ public final class LaunchChecks {
         OllamaClient client = new OllamaClient(address);
         return new LaunchChecks(new ServerChecks(client, MemoryProbe.system()::probe, System::nanoTime), client, terminal,
                 reporter, System::nanoTime);
+    }
+
+    /** The real thing for a server of any kind. */
+    public static LaunchChecks create(ServerTarget target, Terminal terminal, Reporter reporter) {
+        return new LaunchChecks(new ServerChecks(target, MemoryProbe.system()::probe, System::nanoTime), target.ollama(),
+                terminal, reporter, System::nanoTime);
     }
 
     /**
@@ -64,6 +70,9 @@ public final class LaunchChecks {
         Map<String, List<Tier>> models = ServerChecks.tiersByModel(plan);
         ServerReport report = timed(models, req);
         List<ModelStatus> missing = report.missing();
+        if (!missing.isEmpty() && (client == null || !checks.target().kind().canPull())) {
+            throw LauncherException.notReady(notServed(missing, report));
+        }
         if (!missing.isEmpty()) {
             if (settings.dryRun()) {
                 for (ModelStatus m : missing) {
@@ -131,6 +140,20 @@ public final class LaunchChecks {
             progress.endLine();
         }
         reporter.note(String.format(Locale.ROOT, "pulled %s in %.1f s", model, (nanoTime.getAsLong() - start) / 1e9));
+    }
+
+    /** A server that cannot pull: what it does serve, closest names first. */
+    static String notServed(List<ModelStatus> missing, ServerReport report) {
+        StringBuilder s = new StringBuilder(missingWords(missing)).append(" served by the ").append(report.kindName())
+                .append(" server at ").append(report.url());
+        if (report.listed().isEmpty()) {
+            s.append(" (it lists no models)");
+        } else {
+            s.append(" (closest it serves: ").append(String.join(", ", ModelNames.closest(missing.get(0).name(), report.listed(), 3)))
+                    .append(")");
+        }
+        return s.append("; pick a model it serves for ").append(missing.size() == 1 ? "that tier" : "those tiers")
+                .append(", or start the server with it (it cannot pull models)").toString();
     }
 
     private static String missingWords(List<ModelStatus> missing) {

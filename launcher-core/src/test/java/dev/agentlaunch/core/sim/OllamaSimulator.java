@@ -91,6 +91,9 @@ public final class OllamaSimulator implements AutoCloseable {
     private final Instant modifiedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final AnthropicApi anthropic = new AnthropicApi(this);
     private final OpenAiApi openAi = new OpenAiApi(this);
+    private final KindApi kindApi = new KindApi(this);
+    private volatile SimKind kind = SimKind.OLLAMA;
+    private volatile String requiredToken;
     private volatile String version = "0.13.0";
     private volatile Duration pullChunkDelay = Duration.ZERO;
     private volatile PrintStream requestLog;
@@ -121,6 +124,30 @@ public final class OllamaSimulator implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the Ollama simulator on port " + port + ": " + e, e);
         }
+    }
+
+    /**
+     * Starts a simulator of another server's API on a free loopback port ({@link SimKind}): the same
+     * models, chat endpoints and request log, that server's discovery routes, auth and error shapes.
+     */
+    public static OllamaSimulator start(SimKind kind) {
+        OllamaSimulator sim = start(0);
+        sim.kind = kind;
+        return sim;
+    }
+
+    /** The API this simulator follows. */
+    public SimKind kind() {
+        return kind;
+    }
+
+    /**
+     * Requires this token ({@code Authorization: Bearer}; llama.cpp, LM Studio and LiteLLM also take
+     * {@code x-api-key}) on the routes the kind guards; others get the kind's 401.
+     */
+    public OllamaSimulator requireToken(String token) {
+        this.requiredToken = token;
+        return this;
     }
 
     /** {@code http://127.0.0.1:PORT}, no trailing slash: what {@code OLLAMA_HOST} would hold. */
@@ -379,7 +406,7 @@ public final class OllamaSimulator implements AutoCloseable {
     private void handle(HttpExchange ex) {
         boolean keepOpen = false;
         try {
-            ex.getResponseHeaders().set("X-Simulator", DISCLAIMER);
+            ex.getResponseHeaders().set("X-Simulator", kind.disclaimer());
             RecordedRequest req = record(ex);
             Reply reply = new Reply(ex);
             Injection injection = nextInjection(req.path());
@@ -470,6 +497,26 @@ public final class OllamaSimulator implements AutoCloseable {
 
     private void route(RecordedRequest req, Reply reply) throws IOException, InterruptedException {
         String key = req.method() + " " + req.path();
+        String token = requiredToken;
+        if (token != null && KindApi.guarded(kind, req.path()) && !KindApi.authorized(kind, req, token)) {
+            kindApi.unauthorized(kind, reply);
+            return;
+        }
+        if (kind != SimKind.OLLAMA) {
+            if (kindApi.route(kind, key, req, reply)) {
+                return;
+            }
+            boolean chat = key.equals("POST /v1/messages") || key.equals("POST /v1/messages/count_tokens")
+                    || key.equals("POST /v1/chat/completions") || key.equals("POST /v1/responses");
+            if (!chat || !KindApi.serves(kind, key)) {
+                kindApi.unknownRoute(kind, req, reply);
+                return;
+            }
+            if (req.model() != null && find(req.model()) == null) {
+                kindApi.unknownModel(kind, req.model(), reply);
+                return;
+            }
+        }
         switch (key) {
             case "GET /", "HEAD /" -> reply.text(200, "text/plain; charset=utf-8", "Ollama is running (agent-launch simulator)");
             case "GET /api/version" -> reply.json(200, JSON.createObjectNode().put("version", version));
@@ -501,7 +548,21 @@ public final class OllamaSimulator implements AutoCloseable {
             return null;
         }
         synchronized (models) {
-            return models.get(SimModel.normalize(name));
+            SimModel m = models.get(SimModel.normalize(name));
+            if (m == null && kind == SimKind.LLAMACPP && !models.isEmpty()) {
+                // llama-server runs one model and answers to any model name.
+                SimModel only = models.values().iterator().next();
+                m = new SimModel(name, only.sizeBytes(), only.contextLength(), only.capabilities(), only.family(),
+                        only.parameterSize(), only.quantizationLevel(), only.digest());
+            }
+            return m;
+        }
+    }
+
+    /** The context a model is loaded with ({@link #loaded}), or null. */
+    Integer loadedContext(String name) {
+        synchronized (models) {
+            return loaded.get(SimModel.normalize(name));
         }
     }
 

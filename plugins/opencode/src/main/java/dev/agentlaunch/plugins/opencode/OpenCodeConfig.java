@@ -83,6 +83,8 @@ final class OpenCodeConfig {
                     + " with " + baseUrl + " for this session (the launch needs it)");
         }
         options.put("baseURL", baseUrl);
+        // The token by reference: OpenCode substitutes {env:VAR} from its own environment.
+        plan.apiKeyEnv().ifPresent(var -> options.put("apiKey", "{env:" + var + "}"));
         Map<String, Object> models = object(provider, "models");
         for (String model : plan.distinctModels()) {
             if (!models.containsKey(model)) {
