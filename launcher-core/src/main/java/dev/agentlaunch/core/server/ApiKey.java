@@ -34,7 +34,8 @@ public record ApiKey(String variable, String value, String source) {
         if (!NAME.matcher(variable).matches() || looksLikeToken(variable)) {
             // Never echo it: it may be the token itself.
             throw LauncherException.usage(source + " takes the name of an environment variable that holds the token, and "
-                    + "what was given " + (NAME.matcher(variable).matches() ? "looks like a token" : "is not a variable name")
+                    + "what was given " + (looksLikeToken(variable) ? "looks like a token (it would sit in your shell history)"
+                    : "is not a variable name")
                     + "; put the token in a variable (export TEAM_TOKEN=...) and pass " + source + " TEAM_TOKEN");
         }
         String value = env.get(variable);
