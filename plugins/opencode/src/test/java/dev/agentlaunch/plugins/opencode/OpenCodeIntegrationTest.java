@@ -90,6 +90,17 @@ class OpenCodeIntegrationTest {
     }
 
     @Test
+    void aServersTokenGoesByReferenceToItsVariableNeverAsText() throws Exception {
+        TierPlan withToken = plan().withServers(new dev.agentlaunch.api.ServerEndpoint("http://gpu:8000", "vllm",
+                Optional.of("TEAM_TOKEN")), Map.of());
+        JsonNode options = config(withToken, null).path("provider").path("ollama").path("options");
+        assertEquals("{env:TEAM_TOKEN}", options.path("apiKey").asText());
+        assertEquals("http://gpu:8000/v1", options.path("baseURL").asText());
+        assertFalse(config(plan(), null).path("provider").path("ollama").path("options").has("apiKey"), "no token: no apiKey");
+        assertEquals(dev.agentlaunch.api.WireApi.OPENAI_CHAT, opencode.wireApi());
+    }
+
+    @Test
     void eachTierDrivesItsKeys() throws Exception {
         JsonNode c = config(plan(), null);
         assertEquals("ollama/qwen3:32b", c.path("model").asText());
