@@ -21,7 +21,10 @@ import dev.agentlaunch.core.server.ServerAddress;
 import dev.agentlaunch.core.server.ServerKinds;
 import dev.agentlaunch.core.server.ServerResolver;
 import dev.agentlaunch.core.server.ServerSpec;
-import dev.agentlaunch.core.server.ServerTarget;
+import dev.agentlaunch.core.server.ServerPlanner;
+import dev.agentlaunch.api.Tier;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import dev.agentlaunch.core.server.ServerReport;
 import java.nio.file.Path;
@@ -92,50 +95,25 @@ public final class IntegrationCommand implements Callable<Integer> {
         LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
         ServerAddress address = resolved.server();
         ServerSpec spec = resolved.spec();
-        ServerResolver servers = new ServerResolver(ServerKinds.with(context.registry().serverKinds()), context.env());
-        Optional<ApiKey> key = servers.key(spec);      // a bad --api-key-env is bad input before anything runs
+        ServerResolver resolver = new ServerResolver(ServerKinds.with(context.registry().serverKinds()), context.env());
+        Optional<ApiKey> key = resolver.key(spec);      // a bad --api-key-env is bad input before anything runs
         OptionalLong memory = checks.memoryBytes();
         TierPlan tierPlan = planner.resolve(resolved.request(), address);
         boolean dryRun = OptionGroup.flag(this.dryRun);
         if (!dryRun) {      // a missing tool is the first thing to fix: say so before asking the server anything
             requireExecutable(planner.findExecutable(loaded));
         }
-        ServerReport report = null;
-        String notRun = "--offline";
-        String kindSource = ServerResolver.offlineSource(spec);
-        ServerEndpoint endpoint = servers.offline(spec, key);
-        if (!server.offline()) {      // checked before mapping, so the plugin sees what the server said about each model
-            try {
-                ServerTarget target = servers.connect(spec, key);
-                endpoint = target.endpoint();
-                kindSource = target.kindSource();
-                servers.requireWireApi(loaded.integration(), wireApi(), endpoint);
-                report = LaunchChecks.create(target, context.terminal(), context.reporter()).run(tierPlan.withServers(endpoint,
-                                java.util.Map.of()), CheckRequirements.of(loaded.integration(), memory),
-                        new LaunchChecks.Settings(checks.pull(), checks.yes(), checks.strict(), dryRun));
-                tierPlan = tierPlan.withModelInfo(report.modelInfo());
-            } catch (LauncherException e) {
-                if (!dryRun || e.exitCode() != ExitCode.NOT_READY) {
-                    throw e;
-                }
-                // A dry run needs no server: show the plan, and say what would stop the launch.
-                context.reporter().warn("the launch would stop here: " + e.getMessage());
-                notRun = "the launch would stop: see the warning above";
-            }
-        } else {
-            try {
-                servers.requireWireApi(loaded.integration(), wireApi(), endpoint);
-            } catch (LauncherException e) {
-                if (!dryRun) {
-                    throw e;
-                }
-                context.reporter().warn("the launch would stop here: " + e.getMessage());
-            }
-        }
-        tierPlan = tierPlan.withServers(endpoint, java.util.Map.of());
+        Map<Tier, ServerSpec> perTier = new EnumMap<>(Tier.class);
+        server.tierServers().forEach((tier, value) -> perTier.put(tier, resolved.tierServer(value, "--tier-server")));
+        ServerPlanner.Outcome servers = new ServerPlanner(resolver, context.terminal(), context.reporter()).plan(
+                loaded.integration(), wireApi(), tierPlan, spec, key, perTier, server.offline(),
+                CheckRequirements.of(loaded.integration(), memory),
+                new LaunchChecks.Settings(checks.pull(), checks.yes(), checks.strict(), dryRun));
+        tierPlan = servers.plan();
         LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs(), key);
         if (dryRun) {
-            new PlanPrinter(context.out(), resolved.profile()).kindSource(kindSource).print(plan, report, notRun, output.json());
+            new PlanPrinter(context.out(), resolved.profile()).kindSource(servers.kindSource()).tierChecks(servers.tierReports())
+                    .print(plan, servers.report(), servers.notRun(), output.json());
             return 0;
         }
         Path exe = requireExecutable(plan.executable());

@@ -9,6 +9,7 @@ public class ServerOptions implements OptionGroup {
     private OptionSpec server;
     private OptionSpec kind;
     private OptionSpec apiKeyEnv;
+    private OptionSpec tierServer;
     private OptionSpec offline;
 
     @Override
@@ -24,6 +25,11 @@ public class ServerOptions implements OptionGroup {
         apiKeyEnv = OptionGroup.add(spec, OptionSpec.builder("--api-key-env").paramLabel("VAR").type(String.class)
                 .description("The NAME of the environment variable that holds the server's token (never the token itself).")
                 .build());
+        tierServer = OptionGroup.add(spec, OptionSpec.builder("--tier-server").paramLabel("TIER=SERVER")
+                .type(java.util.List.class).auxiliaryTypes(String.class)
+                .description("Send one tier to another server: a name in the config's \"servers\" or a URL, e.g. "
+                        + "--tier-server small=laptop. Repeatable; for tools that can route tiers to different servers.")
+                .build());
         offline = OptionGroup.add(spec, OptionSpec.builder("--offline").type(boolean.class)
                 .description("Do not contact the model server before launching.").build());
     }
@@ -37,6 +43,34 @@ public class ServerOptions implements OptionGroup {
     public dev.agentlaunch.core.config.ServerFlags flags() {
         return new dev.agentlaunch.core.config.ServerFlags(host.getValue(), server.getValue(), kind.getValue(),
                 apiKeyEnv.getValue());
+    }
+
+    /**
+     * {@code --tier-server TIER=SERVER}, by tier.
+     *
+     * @throws dev.agentlaunch.core.LauncherException exit 2 for a value that is not TIER=SERVER
+     */
+    public java.util.Map<dev.agentlaunch.api.Tier, String> tierServers() {
+        java.util.List<String> values = tierServer.getValue();
+        java.util.Map<dev.agentlaunch.api.Tier, String> byTier = new java.util.EnumMap<>(dev.agentlaunch.api.Tier.class);
+        if (values == null) {
+            return byTier;
+        }
+        for (String v : values) {
+            int eq = v.indexOf('=');
+            dev.agentlaunch.api.Tier tier = null;
+            for (dev.agentlaunch.api.Tier t : dev.agentlaunch.api.Tier.values()) {
+                if (eq > 0 && t.id().equals(v.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT))) {
+                    tier = t;
+                }
+            }
+            if (tier == null || eq == v.length() - 1) {
+                throw dev.agentlaunch.core.LauncherException.usage("--tier-server '" + dev.agentlaunch.core.output.Reporter.flatten(v)
+                        + "' is not TIER=SERVER; use large, medium or small, then a server name or URL, e.g. --tier-server small=laptop");
+            }
+            byTier.put(tier, v.substring(eq + 1).trim());
+        }
+        return byTier;
     }
 
     public boolean offline() {

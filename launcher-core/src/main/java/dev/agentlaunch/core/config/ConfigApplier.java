@@ -44,11 +44,11 @@ final class ConfigApplier {
             }
             ServerAddress address = ServerAddress.of(entry.url(), "server " + entryName);
             return new ResolvedRequest(request, address, Optional.ofNullable(profileName),
-                    RequestResolver.spec(address, serverFlags, entryName, entry.kind(), entry.apiKeyEnv()));
+                    RequestResolver.spec(address, serverFlags, entryName, entry.kind(), entry.apiKeyEnv()), config.servers());
         }
         ServerAddress address = server(hostFlag, profileName, profile, config);
         return new ResolvedRequest(request, address, Optional.ofNullable(profileName),
-                RequestResolver.spec(address, serverFlags, null, null, null));
+                RequestResolver.spec(address, serverFlags, null, null, null), config.servers());
     }
 
     private ServerAddress server(String hostFlag, String profileName, Profile profile, Config config) {

@@ -24,6 +24,14 @@ public final class PlanPrinter {
     private final Optional<String> profile;
     private String kindSource = "default";
 
+    private List<ServerReport> tierChecks = List.of();
+
+    /** The checks of the servers single tiers were sent to ({@code --tier-server}). */
+    public PlanPrinter tierChecks(List<ServerReport> reports) {
+        this.tierChecks = List.copyOf(reports);
+        return this;
+    }
+
     /** How the server's kind was found ({@code --server-kind}, {@code detected from ...}), for the plan's "kind" line. */
     public PlanPrinter kindSource(String how) {
         this.kindSource = how;
@@ -89,6 +97,11 @@ public final class PlanPrinter {
         plan.tiers().tierServers().forEach((tier, s) -> out.println("  " + tier.id() + " tier -> " + s.url() + " (" + s.kind()
                 + s.apiKeyEnv().map(v -> ", token from $" + v).orElse("") + ")"));
         new CheckPrinter(out).printText(checks, notRun);
+        for (ServerReport r : tierChecks) {
+            out.println("server       " + r.url() + " (" + r.source() + "), " + r.kindName() + " " + r.version() + ", kind "
+                    + r.kind() + " (" + r.kindSource() + ")");
+            new CheckPrinter(out).printText(r, notRun);
+        }
         out.println("tiers");
         Map<Tier, String> roles = integration.tierRoles();
         int width = tiers.distinctModels().stream().mapToInt(String::length).max().orElse(10);
@@ -149,6 +162,9 @@ public final class PlanPrinter {
         }
         root.put("server", server);
         root.put("checks", checks == null ? Map.of("skipped", notRun) : checks.toMap());
+        if (!tierChecks.isEmpty()) {
+            root.put("tierChecks", tierChecks.stream().map(ServerReport::toMap).toList());
+        }
         Map<String, Object> tiers = new LinkedHashMap<>();
         for (Tier tier : Tier.values()) {
             Map<String, Object> t = new LinkedHashMap<>();

@@ -60,14 +60,25 @@ public final class LaunchChecks {
      *                           {@code --strict}; 130: a pull cancelled with Ctrl-C
      */
     public ServerReport run(TierPlan plan, CheckRequirements req, Settings settings) {
+        return run(plan, java.util.EnumSet.allOf(Tier.class), req, settings);
+    }
+
+    /** The checks for some tiers only: those this server serves when tiers go to different servers. */
+    public ServerReport run(TierPlan plan, java.util.Set<Tier> tiers, CheckRequirements req, Settings settings) {
         long start = nanoTime.getAsLong();
-        ServerReport report = check(plan, req, settings);
+        ServerReport report = check(plan, tiers, req, settings);
         reporter.debug(String.format(Locale.ROOT, "server checks: %.1f ms in all", (nanoTime.getAsLong() - start) / 1e6));
         return report;
     }
 
-    private ServerReport check(TierPlan plan, CheckRequirements req, Settings settings) {
-        Map<String, List<Tier>> models = ServerChecks.tiersByModel(plan);
+    private ServerReport check(TierPlan plan, java.util.Set<Tier> tiers, CheckRequirements req, Settings settings) {
+        Map<String, List<Tier>> models = new java.util.LinkedHashMap<>();
+        ServerChecks.tiersByModel(plan).forEach((model, using) -> {
+            List<Tier> here = using.stream().filter(tiers::contains).toList();
+            if (!here.isEmpty()) {
+                models.put(model, here);
+            }
+        });
         ServerReport report = timed(models, req);
         List<ModelStatus> missing = report.missing();
         if (!missing.isEmpty() && (client == null || !checks.target().kind().canPull())) {

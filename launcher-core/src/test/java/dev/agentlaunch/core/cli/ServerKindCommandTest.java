@@ -268,4 +268,48 @@ class ServerKindCommandTest {
                 + "messages (POST /v1/messages), which the OpenAI-compatible server at " + sim.url() + " does not serve; put a "
                 + "LiteLLM gateway in front of it (it translates), or use a server that serves it ("), err.toString());
     }
+
+    @Test
+    void aTierCanGoToAnotherServerWhenTheToolCanRouteIt() throws Exception {
+        OllamaSimulator cluster = sim(SimKind.VLLM);
+        OllamaSimulator laptop = sim(SimKind.OLLAMA);
+        JsonNode plan = dryRunJson("--host", cluster.url(), "--tier-server", "small=" + laptop.url());
+        assertEquals("vllm", plan.path("server").path("kind").asText());
+        assertEquals(laptop.url(), plan.path("server").path("tiers").path("small").path("url").asText(), plan.toString());
+        assertEquals("ollama", plan.path("server").path("tiers").path("small").path("kind").asText());
+        assertEquals("ollama", plan.path("tierChecks").get(0).path("kind").asText());
+        assertEquals(1, laptop.requests("/api/show").size(), "the small tier's model was checked on its own server");
+        assertTrue(cluster.requests("/api/show").isEmpty());
+    }
+
+    @Test
+    void aToolThatSendsEveryTierToOneEndpointSaysHowToSplitThem() throws Exception {
+        TestPlugin.jar(plugins, "messages-plugin", MessagesIntegration.class);
+        OllamaSimulator cluster = sim(SimKind.VLLM);
+        OllamaSimulator laptop = sim(SimKind.OLLAMA);
+        assertEquals(2, run("messages-tool", "--host", cluster.url(), "--model", "qwen3:4b", "--tier-server",
+                "small=" + laptop.url(), "--dry-run"));
+        assertEquals("launch: error: Messages Tool sends every tier to one endpoint, so --tier-server cannot split them; "
+                + "put a LiteLLM gateway in front of the servers (it routes each model name to its server) and point --server "
+                + "or --host at it\n", err.toString());
+    }
+
+    @Test
+    void aTruncatedBodyWhereJsonWasExpectedIsOneLineNamingTheKind() {
+        OllamaSimulator sim = sim(SimKind.VLLM);
+        sim.delay("/v1/models", java.time.Duration.ZERO);        // detection gets the real answer
+        sim.respondRaw("/v1/models", 200, "application/json", "{\"object\":\"list\",\"data\":[{\"id\":\"qw");
+        assertEquals(3, run("fake", "--host", sim.url(), "--model", "qwen3:4b"));
+        assertEquals("launch: error: the server at " + sim.url() + " answered GET /v1/models with something that is not JSON "
+                + "(application/json: '{\"object\":\"list\",\"data\":[{\"id\":\"qw'); is --host pointing at a vLLM server?\n",
+                err.toString());
+    }
+
+    @Test
+    void lmStudiosOkForUnknownRoutesIsReadAsWhatItIs() throws Exception {
+        OllamaSimulator sim = sim(SimKind.LMSTUDIO);
+        JsonNode plan = dryRunJson("--host", sim.url());
+        assertEquals("lmstudio", plan.path("server").path("kind").asText(), "not Ollama, though /api/version answered 200");
+        assertFalse(sim.requests("/api/version").isEmpty(), "it was asked, and its 200 with an error body was not taken for Ollama");
+    }
 }

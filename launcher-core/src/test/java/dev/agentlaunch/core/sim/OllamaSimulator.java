@@ -368,7 +368,7 @@ public final class OllamaSimulator implements AutoCloseable {
     }
 
     /**
-     * Manual runs: {@code [PORT] [MODEL...] [--tool-call NAME=JSON]... [--dump DIR]}; starts a
+     * Manual runs: {@code [PORT] [MODEL...] [--kind KIND] [--token T] [--tool-call NAME=JSON]... [--dump DIR]}; starts a
      * simulator on PORT (default: a free one), installs the models, arms the tool calls, prints the
      * URL and then one line per request (with {@code --dump}, also each request's headers and body).
      */
@@ -377,8 +377,14 @@ public final class OllamaSimulator implements AutoCloseable {
         List<String> names = new ArrayList<>();
         List<String> toolCalls = new ArrayList<>();
         Path dump = null;
+        SimKind kind = SimKind.OLLAMA;
+        String token = null;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--tool-call") && i + 1 < args.length) {
+            if (args[i].equals("--kind") && i + 1 < args.length) {
+                kind = SimKind.valueOf(args[++i].toUpperCase(java.util.Locale.ROOT));
+            } else if (args[i].equals("--token") && i + 1 < args.length) {
+                token = args[++i];
+            } else if (args[i].equals("--tool-call") && i + 1 < args.length) {
                 toolCalls.add(args[++i]);
             } else if (args[i].equals("--dump") && i + 1 < args.length) {
                 dump = Path.of(args[++i]);
@@ -389,12 +395,14 @@ public final class OllamaSimulator implements AutoCloseable {
             }
         }
         OllamaSimulator sim = start(port).logRequestsTo(System.out).dumpBodiesTo(dump);
+        sim.kind = kind;
+        sim.requiredToken = token;
         names.forEach(sim::addModels);
         for (String call : toolCalls) {
             int eq = call.indexOf('=');
             sim.answerWithToolCall(call.substring(0, eq), call.substring(eq + 1));
         }
-        System.out.println(DISCLAIMER);
+        System.out.println(kind.disclaimer());
         System.out.println("listening on " + sim.url() + " with models " + sim.models().stream().map(SimModel::name).toList());
         System.out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
