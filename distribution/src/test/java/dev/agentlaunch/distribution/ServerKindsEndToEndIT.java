@@ -41,6 +41,7 @@ class ServerKindsEndToEndIT {
     Path tmp;
 
     private OllamaSimulator sim;
+    private OllamaSimulator laptop;
     private Launcher launcher;
 
     private void start(SimKind kind, String tool) throws java.io.IOException {
@@ -53,6 +54,72 @@ class ServerKindsEndToEndIT {
         }
         launcher = new Launcher(tmp, true).env(TOKEN_VAR, TOKEN);
         launcher.requireTool(tool);
+    }
+
+    @AfterEach
+    void stopLaptop(TestInfo test) {
+        if (laptop != null) {
+            laptop.close();
+            laptop.requests().forEach(req -> System.out.println(test.getDisplayName() + " (laptop Ollama): " + req));
+        }
+    }
+
+    /** The cluster (vLLM, large and medium) and a laptop's Ollama for the small tier. */
+    private Launcher.Result splitLaunch(String tool, String... rest) throws Exception {
+        if (laptop == null) {
+            laptop = OllamaSimulator.start().addModel(SimModel.named(SMALL).contextLength(65536).capabilities("completion", "tools"));
+        }
+        sim.removeModel(SMALL);
+        List<String> args = new ArrayList<>(List.of(tool, "--host", sim.url(), "--large", LARGE, "--medium", MEDIUM,
+                "--small", SMALL, "--tier-server", "small=" + laptop.url()));
+        args.addAll(List.of(rest));
+        return launcher.run(args.toArray(String[]::new));
+    }
+
+    @org.junit.jupiter.api.Test
+    void openCodeSendsTheSmallTierToItsOwnServer() throws Exception {
+        start(SimKind.VLLM, "opencode");
+        sim.answerWithToolCall("task", "{\"subagent_type\":\"explore\",\"description\":\"look around\",\"prompt\":\""
+                + TASK_PROMPT + "\"}");
+        Launcher.Result r = splitLaunch("opencode", "--", "run", "say hi to the whole team");
+        assertEquals(0, r.exitCode(), r.toString());
+        List<RecordedRequest> onLaptop = laptop.requests("/v1/chat/completions");
+        assertFalse(onLaptop.isEmpty(), "the small tier's requests went to the laptop: " + sim.requests() + "\n" + r);
+        onLaptop.forEach(req -> assertEquals(SMALL, req.model(), "on the laptop " + req));
+        List<RecordedRequest> onCluster = chats();
+        assertFalse(onCluster.isEmpty());
+        onCluster.forEach(req -> assertEquals(LARGE, req.model(), "on the cluster " + req));
+        assertFalse(laptop.requests("/api/show").isEmpty(), "the small tier's model was checked on the laptop");
+    }
+
+    @org.junit.jupiter.api.Test
+    void codexSendsTheExplorerRoleToTheSmallTiersServer() throws Exception {
+        start(SimKind.VLLM, "codex");
+        RecordedRequest subagent = null;
+        Launcher.Result r = null;
+        laptop = OllamaSimulator.start().addModel(SimModel.named(SMALL).contextLength(65536).capabilities("completion", "tools"));
+        OllamaSimulator small = laptop;
+        for (int attempt = 1; attempt <= 3 && subagent == null; attempt++) {
+            sim.clearRequests();
+            laptop.clearRequests();
+            sim.answerWithToolCall("spawn_agent", "{\"agent_type\":\"explorer\",\"message\":\"list the files\"}");
+            // As in CodexIT: hold the main turn's second request until the subagent's first has reached the laptop
+            // (the hold is re-checked at each request the cluster gets, and ends after 20 s at the latest).
+            sim.delay("/v1/responses", Duration.ZERO);
+            sim.holdUntil("/v1/responses", req -> !small.requests("/v1/responses").isEmpty(), Duration.ofSeconds(20));
+            List<String> args = new ArrayList<>(List.of("--"));
+            args.addAll(CODEX_OFFLINE);
+            args.addAll(List.of("exec", "--skip-git-repo-check", "explore this repository with a subagent"));
+            r = splitLaunch("codex", args.toArray(String[]::new));
+            assertEquals(0, r.exitCode(), r.toString());
+            List<RecordedRequest> sub = laptop.requests("/v1/responses");
+            sub.forEach(req -> assertEquals(SMALL, req.model(), "on the laptop " + req));
+            subagent = sub.isEmpty() ? null : sub.get(0);
+        }
+        Launcher.Result last = r;
+        assertTrue(subagent != null, () -> "no explorer request reached the laptop in 3 attempts: cluster " + responses()
+                + "\n" + last);
+        responses().forEach(req -> assertEquals(LARGE, req.model(), "on the cluster " + req));
     }
 
     @AfterEach
