@@ -3,7 +3,6 @@ package dev.agentlaunch.plugins.codex;
 import dev.agentlaunch.api.Integration;
 import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.Tier;
-import dev.agentlaunch.api.ServerEndpoint;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.api.WireApi;
 import java.nio.file.Path;
@@ -85,21 +84,13 @@ public final class CodexIntegration implements Integration {
     @Override
     public List<String> tierArgs(TierPlan plan) {
         List<String> args = new ArrayList<>();
-        // One provider per server: the main one, and one per tier sent to another server (its role file names it).
-        java.util.Set<String> defined = new java.util.HashSet<>();
-        for (Tier tier : Tier.values()) {
-            String id = provider(plan, tier);
-            if (defined.add(id)) {
-                ServerEndpoint server = plan.server(tier);
-                String p = "model_providers." + id + ".";
-                config(args, p + "name", Toml.string(providerName(server.kind())));
-                config(args, p + "base_url", Toml.string(server.url() + "/v1"));
-                config(args, p + "wire_api", Toml.string("responses"));
-                // The token by its variable's name: Codex reads it from its own environment and sends it as a bearer token.
-                server.apiKeyEnv().ifPresent(var -> config(args, p + "env_key", Toml.string(var)));
-            }
-        }
-        config(args, "model_provider", Toml.string(provider(plan, Tier.LARGE)));
+        String p = "model_providers." + PROVIDER + ".";
+        config(args, "model_provider", Toml.string(PROVIDER));
+        config(args, p + "name", Toml.string(providerName(plan.server().kind())));
+        config(args, p + "base_url", Toml.string(plan.endpoint() + "/v1"));
+        config(args, p + "wire_api", Toml.string("responses"));
+        // The token by its variable's name: Codex reads it from its own environment and sends it as a bearer token.
+        plan.apiKeyEnv().ifPresent(var -> config(args, p + "env_key", Toml.string(var)));
         args.add("-m");
         args.add(plan.model(Tier.LARGE));
         contextWindow(plan, Tier.LARGE).ifPresent(n -> config(args, "model_context_window", Integer.toString(n)));
@@ -107,19 +98,11 @@ public final class CodexIntegration implements Integration {
         return args;
     }
 
-    /** The provider id of a tier: the launcher's own, or one per tier sent to another server. */
-    static String provider(TierPlan plan, Tier tier) {
-        return plan.tierServers().containsKey(tier) ? PROVIDER + "_" + tier.id() : PROVIDER;
-    }
-
-    /**
-     * A role may name its own provider, so the worker and explorer roles can each go to their tier's
-     * server; the main turn and the review follow {@code model_provider} (the large tier's).
+    /*
+     * No supportsServerPerTier(): Codex 0.169.0 ignores model_provider in an agent role's config file
+     * (tried end to end: the explorer role's requests still went to the main provider), so every tier
+     * goes to one endpoint and the launcher says to put a gateway in front instead.
      */
-    @Override
-    public boolean supportsServerPerTier() {
-        return true;
-    }
 
     /** The provider's label in Codex: the server's kind. */
     static String providerName(String kind) {
@@ -142,10 +125,6 @@ public final class CodexIntegration implements Integration {
     public List<String> tierArgs(TierPlan plan, LaunchContext context) {
         CodexArgsGuard.check(context.toolArgs());
         List<String> args = new ArrayList<>(tierArgs(plan));
-        if (!provider(plan, Tier.MEDIUM).equals(provider(plan, Tier.LARGE))) {
-            context.note("Codex's review model (the medium tier) goes through the main provider, the large tier's server "
-                    + plan.server(Tier.LARGE).url() + "; only the worker role reaches the medium tier's own server");
-        }
         role(args, context, plan, "worker", Tier.MEDIUM,
                 "General-purpose worker for bounded implementation subtasks (agent-launch: medium tier).");
         role(args, context, plan, "explorer", Tier.SMALL,
@@ -159,9 +138,6 @@ public final class CodexIntegration implements Integration {
                 .append("# Codex agent role '").append(role).append("' written by agent-launch for the ")
                 .append(tier.id()).append(" tier\n")
                 .append("model = ").append(Toml.string(plan.model(tier))).append('\n');
-        if (!provider(plan, tier).equals(provider(plan, Tier.LARGE))) {
-            file.append("model_provider = ").append(Toml.string(provider(plan, tier))).append('\n');
-        }
         contextWindow(plan, tier).ifPresent(n -> file.append("model_context_window = ").append(n).append('\n'));
         Path path = context.stateFiles().file(".toml", file.toString());
         config(args, "agents." + role + ".description", Toml.string(description));

@@ -61,23 +61,6 @@ class CodexIntegrationTest {
     }
 
     @Test
-    void aTierOnItsOwnServerGetsAProviderThatItsRoleFileNames() throws IOException {
-        TierPlan split = plan(Map.of()).withServers(new dev.agentlaunch.api.ServerEndpoint("http://cluster:8000", "vllm",
-                java.util.Optional.of("TEAM_TOKEN")), Map.of(Tier.SMALL, dev.agentlaunch.api.ServerEndpoint.ollama("http://laptop:11434")));
-        List<String> args = codex.tierArgs(split, new FakeContext(state));
-        assertEquals("\"agent_launch\"", config(args, "model_provider"));
-        assertEquals("\"http://cluster:8000/v1\"", config(args, "model_providers.agent_launch.base_url"));
-        assertEquals("\"TEAM_TOKEN\"", config(args, "model_providers.agent_launch.env_key"));
-        assertEquals("\"http://laptop:11434/v1\"", config(args, "model_providers.agent_launch_small.base_url"));
-        assertEquals(null, config(args, "model_providers.agent_launch_small.env_key"), "the laptop has no token");
-        String explorer = Files.readString(Path.of(config(args, "agents.explorer.config_file").replace("\"", "")));
-        assertTrue(explorer.contains("model_provider = \"agent_launch_small\""), explorer);
-        String worker = Files.readString(Path.of(config(args, "agents.worker.config_file").replace("\"", "")));
-        assertFalse(worker.contains("model_provider"), "the worker stays on the main provider: " + worker);
-        assertTrue(codex.supportsServerPerTier());
-    }
-
-    @Test
     void pointsCodexAtTheServerThroughItsOwnResponsesProvider() {
         List<String> args = codex.tierArgs(plan(Map.of()), new FakeContext(state));
         String provider = config(args, "model_provider");
