@@ -312,4 +312,20 @@ class ServerKindCommandTest {
         assertEquals("lmstudio", plan.path("server").path("kind").asText(), "not Ollama, though /api/version answered 200");
         assertFalse(sim.requests("/api/version").isEmpty(), "it was asked, and its 200 with an error body was not taken for Ollama");
     }
+
+    @Test
+    void listIntegrationsShowsEachToolsWireApiAndEveryServerKind() throws Exception {
+        TestPlugin.jar(plugins, "messages-plugin", MessagesIntegration.class);
+        TestPlugin.jar(plugins, "fake-server-kind", FakeServerKind.class);
+        assertEquals(0, run("list-integrations", "--json"), err.toString());
+        JsonNode root = new ObjectMapper().readTree(out.toString());
+        for (JsonNode row : root.path("integrations")) {
+            assertEquals(row.path("id").asText().equals("messages-tool") ? "anthropic_messages" : "openai_chat",
+                    row.path("wireApi").asText(), row.toString());
+        }
+        List<String> kinds = new ArrayList<>();
+        root.path("serverKinds").forEach(k -> kinds.add(k.path("kind").asText()));
+        assertEquals(List.of("ollama", "litellm", "lmstudio", "vllm", "sglang", "llamacpp", "openai", "fakekind"), kinds);
+        assertTrue(root.path("failedPlugins").isEmpty(), "a plugin with only a server kind is not a failed plugin: " + root);
+    }
 }
