@@ -104,6 +104,12 @@ class ServerKindCommandTest {
         assertEquals(expected, plan.path("checks").path("kind").asText());
         assertTrue(plan.path("checks").path("models").get(0).path("present").asBoolean(), plan.path("checks").toString());
         assertFalse(err.toString().contains("would stop"), err.toString());
+
+        out.getBuffer().setLength(0);
+        run("doctor", "fake", "--host", sim.url(), "--model", "qwen3:4b", "--json");
+        JsonNode doctor = new ObjectMapper().readTree(out.toString());
+        assertEquals(expected, doctor.path("server").path("kind").asText(), out.toString());
+        assertTrue(doctor.path("server").path("reachable").asBoolean());
     }
 
     @Test
