@@ -33,7 +33,24 @@ public interface Integration extends ExtensionPoint {
     /** Executable names looked up on {@code PATH}, first match wins: {@code [claude]}. */
     List<String> executableNames();
 
-    /** One line telling the user how to install the tool: {@code npm install -g @anthropic-ai/claude-code}. */
+    /**
+     * Where the tool's own installer puts its executable, as directories relative to the user's
+     * home, e.g. {@code [.local/bin, .claude/local]} for Claude Code's native and older local
+     * installers. Installers often leave these off {@code PATH}; the launcher looks there (and in
+     * npm's global bin dir) after {@code PATH}, and says where it found the tool. A directory
+     * outside the home is ignored. Empty (the default) adds none.
+     *
+     * @since 1.2.0
+     */
+    default List<String> installDirs() {
+        return List.of();
+    }
+
+    /**
+     * One line telling the user how to install the tool: {@code npm install -g @anthropic-ai/claude-code}.
+     * When it is exactly an {@code npm install -g PACKAGE...} command, the launcher can offer to run
+     * it (on a terminal, after asking) when the tool is missing.
+     */
     String installHint();
 
     /**

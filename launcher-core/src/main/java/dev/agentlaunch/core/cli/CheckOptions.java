@@ -16,7 +16,7 @@ public class CheckOptions implements OptionGroup {
     public void addTo(CommandSpec spec) {
         pull = OptionGroup.add(spec, OptionSpec.builder("--pull").type(boolean.class).description("Pull missing tier models without asking.").build());
         yes = OptionGroup.add(spec, OptionSpec.builder("-y", "--yes").type(boolean.class)
-                .description("Answer yes to every question (pull missing models).").build());
+                .description("Answer yes to every question (pull missing models; on a terminal, install a missing tool).").build());
         strict = OptionGroup.add(spec, OptionSpec.builder("--strict").type(boolean.class).description("Stop on any check warning (no tool calling, "
                 + "context too small, models do not fit in memory) instead of launching anyway.").build());
         memory = OptionGroup.add(spec, OptionSpec.builder("--memory").paramLabel("SIZE").type(String.class)

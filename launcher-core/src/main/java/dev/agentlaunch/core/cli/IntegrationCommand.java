@@ -1,8 +1,9 @@
 package dev.agentlaunch.core.cli;
 
 import dev.agentlaunch.api.Integration;
+import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
-import dev.agentlaunch.core.ExitCode;
+import dev.agentlaunch.api.WireApi;
 import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.config.RequestResolver;
 import dev.agentlaunch.core.config.ResolvedRequest;
@@ -12,27 +13,28 @@ import dev.agentlaunch.core.process.ExecutableFinder;
 import dev.agentlaunch.core.process.Handoff;
 import dev.agentlaunch.core.process.LaunchPlan;
 import dev.agentlaunch.core.process.LaunchPlanner;
-import dev.agentlaunch.core.server.CheckRequirements;
-import dev.agentlaunch.core.server.LaunchChecks;
-import dev.agentlaunch.api.ServerEndpoint;
-import dev.agentlaunch.api.WireApi;
+import dev.agentlaunch.core.process.ToolInstaller;
 import dev.agentlaunch.core.server.ApiKey;
+import dev.agentlaunch.core.server.CheckRequirements;
+import dev.agentlaunch.core.server.KeptModel;
+import dev.agentlaunch.core.server.LaunchChecks;
 import dev.agentlaunch.core.server.ServerAddress;
 import dev.agentlaunch.core.server.ServerKinds;
+import dev.agentlaunch.core.server.ServerPlanner;
 import dev.agentlaunch.core.server.ServerResolver;
 import dev.agentlaunch.core.server.ServerSpec;
-import dev.agentlaunch.core.server.ServerPlanner;
-import dev.agentlaunch.api.Tier;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import dev.agentlaunch.core.server.ServerReport;
-import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * {@code launch <integration> [tier flags] [-- tool args]}: one instance per discovered
@@ -90,6 +92,8 @@ public final class IntegrationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Everything wrong with the command line comes first (exit 2): flags, names, addresses, and
+        // arguments after -- that the integration refuses; only then the tool and the server.
         ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
                 .resolveWith(loaded.id(), config.file(), profile.name(), tiers.flags(), tiers.model(), server.flags());
         LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
@@ -98,25 +102,35 @@ public final class IntegrationCommand implements Callable<Integer> {
         ServerResolver resolver = new ServerResolver(ServerKinds.with(context.registry().serverKinds()), context.env());
         Optional<ApiKey> key = resolver.key(spec);      // a bad --api-key-env is bad input before anything runs
         OptionalLong memory = checks.memoryBytes();
-        TierPlan tierPlan = planner.resolve(resolved.request(), address);
+        // The server's kind and token variable as far as known without asking it: the trial mapping sees them.
+        TierPlan tierPlan = planner.resolve(resolved.request(), address).withServers(resolver.offline(spec, key), Map.of());
         boolean dryRun = OptionGroup.flag(this.dryRun);
+        List<KeptModel> kept = List.of();
+        if (!dryRun || !server.offline()) {        // a dry run without checks looks nothing up: the mapping below says it all
+            long start = System.nanoTime();
+            kept = planner.preview(loaded, tierPlan, context.toolArgs());
+            context.reporter().debug(String.format(Locale.ROOT, "trial mapping in %.1f ms (%d kept tier variables)",
+                    (System.nanoTime() - start) / 1e6, kept.size()));
+        }
         if (!dryRun) {      // a missing tool is the first thing to fix: say so before asking the server anything
-            requireExecutable(planner.findExecutable(loaded));
+            requireExecutable(planner);
         }
         Map<Tier, ServerSpec> perTier = new EnumMap<>(Tier.class);
         server.tierServers().forEach((tier, value) -> perTier.put(tier, resolved.tierServer(value, "--tier-server")));
         ServerPlanner.Outcome servers = new ServerPlanner(resolver, context.terminal(), context.reporter()).plan(
-                loaded.integration(), wireApi(), tierPlan, spec, key, perTier, server.offline(),
+                loaded.integration(), wireApi(), tierPlan, spec, key, perTier, kept, server.offline(),
                 CheckRequirements.of(loaded.integration(), memory),
                 new LaunchChecks.Settings(checks.pull(), checks.yes(), checks.strict(), dryRun));
         tierPlan = servers.plan();
+        long mapping = System.nanoTime();
         LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs(), key);
+        context.reporter().debug(String.format(Locale.ROOT, "mapping in %.1f ms", (System.nanoTime() - mapping) / 1e6));
         if (dryRun) {
             new PlanPrinter(context.out(), resolved.profile()).kindSource(servers.kindSource()).tierChecks(servers.tierReports())
                     .print(plan, servers.report(), servers.notRun(), output.json());
             return 0;
         }
-        Path exe = requireExecutable(plan.executable());
+        Path exe = notFound(plan.executable());
         context.reporter().debug("launching " + exe + " " + plan.arguments());
         return new Handoff(context.handoffTarget()).launch(plan, exe, context.launcherArgCount());
     }
@@ -131,14 +145,66 @@ public final class IntegrationCommand implements Callable<Integer> {
                     + "plugin's author or remove the jar");
         }
     }
+    /**
+     * The tool's executable; when it is missing and its plugin names an {@code npm install -g}
+     * command, a terminal user is asked first ({@code --yes} answers) and npm installs it. Without
+     * a terminal nobody can answer, so nothing is installed.
+     */
+    private Path requireExecutable(LaunchPlanner planner) {
+        ExecutableFinder.Result found = planner.findExecutable(loaded);
+        if (found.executable().isPresent() || found.notExecutable().isPresent() || !context.terminal().interactive()) {
+            return notFound(found);
+        }
+        Integration integration = loaded.integration();
+        Optional<List<String>> npmArgs = ToolInstaller.npmCommand(integration.installHint());
+        if (npmArgs.isEmpty()) {
+            return notFound(found);
+        }
+        ToolInstaller installer = new ToolInstaller(context.env());
+        String command = "npm " + String.join(" ", npmArgs.get());
+        Path npm = installer.npm().orElseThrow(() -> LauncherException.notReady(integration.displayName()
+                + " is not installed, and there is no npm on PATH to install it with; install Node.js (it brings npm), then: "
+                + command));
+        if (checks.yes()) {
+            context.reporter().note(integration.displayName() + " is not installed; installing it with '" + command + "' (--yes)");
+        } else {
+            context.reporter().err().print(integration.displayName() + " is not installed. Install it now with '" + command
+                    + "'? [y/N] ");
+            context.reporter().err().flush();
+            String answer = context.terminal().readLine().orElse("").trim().toLowerCase(Locale.ROOT);
+            if (!answer.equals("y") && !answer.equals("yes")) {
+                return notFound(found);
+            }
+        }
+        int code;
+        try {
+            code = installer.run(npm, npmArgs.get(), context.reporter().err());
+        } catch (IOException e) {
+            throw LauncherException.notReady("could not run " + npm + " (" + e.getMessage() + "); install "
+                    + integration.displayName() + " yourself: " + command);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LauncherException.notReady("installing " + integration.displayName() + " was interrupted");
+        }
+        if (code != 0) {
+            throw LauncherException.notReady("'" + command + "' failed (npm exit " + code + "); the launcher never uses sudo: "
+                    + "if npm cannot write its global dir, give it one you own (npm config set prefix ~/.npm-global) and launch again");
+        }
+        ExecutableFinder.Result after = planner.findExecutable(loaded);
+        Path exe = after.executable().orElseThrow(() -> LauncherException.notReady("'" + command + "' finished, but "
+                + String.join(", ", integration.executableNames()) + " is still not on PATH, in npm's global bin dir or in "
+                + integration.displayName() + "'s install dirs; add npm's bin dir to PATH (npm prefix -g shows it)"));
+        context.reporter().note("installed " + integration.displayName() + ": " + after.described().orElse(exe.toString()));
+        return exe;
+    }
 
-    private Path requireExecutable(ExecutableFinder.Result found) {
+    private Path notFound(ExecutableFinder.Result found) {
         Integration integration = loaded.integration();
         return found.executable().orElseThrow(() -> found.notExecutable()
                 .map(p -> LauncherException.notReady(integration.displayName() + " found at " + p
                         + " but it is not executable; fix with: chmod +x " + p))
                 .orElseGet(() -> LauncherException.notReady(integration.displayName() + " is not installed (looked for "
-                        + String.join(", ", integration.executableNames()) + " on PATH); install it with: "
-                        + integration.installHint())));
+                        + String.join(", ", integration.executableNames()) + " on PATH, in its installer's dirs and npm's global bin dir)"
+                        + "; install it with: " + integration.installHint())));
     }
 }

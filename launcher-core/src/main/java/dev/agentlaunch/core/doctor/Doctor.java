@@ -95,7 +95,8 @@ public final class Doctor {
 
     private DoctorResult.ToolStatus tool(LoadedIntegration loaded) {
         Integration integration = loaded.integration();
-        Optional<Path> exe = new ExecutableFinder(env.get("PATH"), home).find(integration.executableNames()).executable();
+        Optional<Path> exe = new ExecutableFinder(env, home).find(integration.executableNames(), integration.installDirs(),
+                integration.displayName()).executable();
         return new DoctorResult.ToolStatus(loaded.id(), integration.displayName(), exe.map(Path::toString).orElse(null),
                 exe.flatMap(toolVersion).orElse(null), integration.installHint(), integration.provenToolVersions());
     }

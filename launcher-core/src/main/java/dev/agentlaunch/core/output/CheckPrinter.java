@@ -38,13 +38,17 @@ final class CheckPrinter {
                 ? "ok" : (checks.warnings().size() + checks.missing().size()) + " problem(s), see the warnings", checks.elapsed().toNanos() / 1e6));
     }
 
-    /** {@code present, 2.6 GB, context 40960 (served 4096), tools; large, medium tiers}. */
+    /** {@code present, 2.6 GB, context 40960 (served 4096), tools; large and medium tiers}; {@code ...; your VAR} for a kept variable. */
     static String describe(ModelStatus m) {
         if (!m.present()) {
-            return "MISSING; " + m.tierWords();
+            return (m.signInNeeded() ? "NOT SIGNED IN to Ollama Cloud; " : "MISSING; ") + m.tierWords();
         }
         StringBuilder b = new StringBuilder("present");
-        m.size().ifPresent(s -> b.append(", ").append(ByteSize.format(s)));
+        if (m.cloud()) {
+            b.append(", Ollama Cloud (no memory here)");
+        } else {
+            m.size().ifPresent(s -> b.append(", ").append(ByteSize.format(s)));
+        }
         m.contextLength().ifPresent(c -> b.append(", context ").append(c));
         m.servedContext().ifPresent(c -> b.append(" (served ").append(c).append(')'));
         b.append(!m.capabilitiesKnown() ? ", tool calling unknown" : m.supportsTools() ? ", tools" : ", NO tool calling");

@@ -38,7 +38,7 @@ public final class IntegrationsPrinter {
     /** @param warnings receives one line per installed tool whose version the plugin was not proven on */
     public IntegrationsPrinter(PrintWriter out, Map<String, String> env, Optional<Path> home, Consumer<String> warnings) {
         this.out = out;
-        this.finder = new ExecutableFinder(env.get("PATH"), home);
+        this.finder = new ExecutableFinder(env, home);
         this.versions = new ToolVersion(env);
         this.warnings = warnings;
     }
@@ -48,7 +48,7 @@ public final class IntegrationsPrinter {
 
     private void startProbes(IntegrationRegistry registry) {
         for (LoadedIntegration li : registry.integrations()) {
-            Optional<Path> exe = finder.find(li.integration().executableNames()).executable();
+            Optional<Path> exe = find(li.integration()).executable();
             if (exe.isPresent() && !li.integration().provenToolVersions().isEmpty()) {
                 probes.put(li.id(), CompletableFuture.supplyAsync(() -> versions.of(exe.get())));
             }
@@ -79,8 +79,12 @@ public final class IntegrationsPrinter {
         out.flush();
     }
 
+    private ExecutableFinder.Result find(Integration integration) {
+        return finder.find(integration.executableNames(), integration.installDirs(), integration.displayName());
+    }
+
     private String installed(Integration integration) {
-        ExecutableFinder.Result r = finder.find(integration.executableNames());
+        ExecutableFinder.Result r = find(integration);
         return r.executable().map(p -> "installed: " + p)
                 .orElseGet(() -> r.notExecutable().map(p -> "not executable: " + p).orElse("not installed: " + integration.installHint()));
     }
@@ -93,8 +97,10 @@ public final class IntegrationsPrinter {
         for (LoadedIntegration li : registry.integrations()) {
             Integration integration = li.integration();
             out.println(pad(li.id(), 12) + " " + integration.displayName());
-            Optional<String> version = checkedVersion(li, finder.find(integration.executableNames()).executable());
-            out.println(field("tool") + installed(integration) + version.map(v -> " (" + v + ")").orElse(""));
+            ExecutableFinder.Result found = find(integration);
+            Optional<String> version = checkedVersion(li, found.executable());
+            out.println(field("tool") + installed(integration) + version.map(v -> " (" + v + ")").orElse("")
+                    + (found.executable().isPresent() ? ", " + found.where() : ""));
             out.println(field("plugin") + li.pluginId() + " " + li.pluginVersion() + " (" + li.origin() + ", " + li.jar() + ")"
                     + (integration.provenToolVersions().isEmpty() ? ""
                             : "; proven on " + integration.displayName() + " " + String.join(", ", integration.provenToolVersions())));
@@ -124,12 +130,13 @@ public final class IntegrationsPrinter {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (LoadedIntegration li : registry.integrations()) {
             Integration integration = li.integration();
-            ExecutableFinder.Result r = finder.find(integration.executableNames());
+            ExecutableFinder.Result r = find(integration);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", li.id());
             row.put("name", integration.displayName());
             row.put("installed", r.executable().isPresent());
             row.put("path", r.executable().map(Object::toString).orElse(null));
+            row.put("foundWhere", r.executable().isPresent() ? r.where() : null);
             row.put("version", checkedVersion(li, r.executable()).orElse(null));
             row.put("installHint", integration.installHint());
             row.put("provenToolVersions", integration.provenToolVersions());

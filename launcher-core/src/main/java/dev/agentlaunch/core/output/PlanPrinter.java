@@ -109,7 +109,7 @@ public final class PlanPrinter {
             out.printf("  %-7s %-" + width + "s  %-18s %s%n", tier.id(), tiers.model(tier),
                     source(tier, tiers.source(tier)), roles.getOrDefault(tier, ""));
         }
-        out.println("executable   " + plan.executable().executable().map(Object::toString).orElseGet(() ->
+        out.println("executable   " + plan.executable().described().orElseGet(() ->
                 plan.executable().notExecutable().map(p -> p + " (not executable)")
                         .orElse("not found on PATH; install with: " + integration.installHint())));
         List<String> argv = new ArrayList<>();
@@ -177,6 +177,7 @@ public final class PlanPrinter {
         Map<String, Object> exe = new LinkedHashMap<>();
         exe.put("path", plan.executable().executable().map(Object::toString).orElse(null));
         exe.put("installed", plan.executable().executable().isPresent());
+        exe.put("foundWhere", plan.executable().executable().isPresent() ? plan.executable().where() : null);
         exe.put("installHint", integration.installHint());
         root.put("executable", exe);
         root.put("args", plan.arguments());

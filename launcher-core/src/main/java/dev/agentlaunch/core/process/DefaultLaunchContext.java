@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /** The launch context core hands an integration: read-only views plus the launcher's state dir. */
 record DefaultLaunchContext(Map<String, String> ambientEnv, Optional<Path> home, List<String> toolArgs,
-                            Optional<StateDirectory> state, Consumer<String> notes) implements LaunchContext {
+                            Optional<StateFiles> state, Consumer<String> notes) implements LaunchContext {
     DefaultLaunchContext {
         ambientEnv = Map.copyOf(ambientEnv);
         toolArgs = List.copyOf(toolArgs);

@@ -2,17 +2,20 @@ package dev.agentlaunch.core.process;
 
 import dev.agentlaunch.api.Integration;
 import dev.agentlaunch.api.LaunchRefusedException;
+import dev.agentlaunch.api.StateFiles;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.output.Reporter;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
 import dev.agentlaunch.core.server.ApiKey;
+import dev.agentlaunch.core.server.KeptModel;
 import dev.agentlaunch.core.server.ServerAddress;
 import dev.agentlaunch.core.tiers.TierRequest;
 import dev.agentlaunch.core.tiers.TierResolver;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +48,31 @@ public final class LaunchPlanner {
         return new TierPlan(server.url(), new TierResolver().resolve(request), Map.of());
     }
 
+    /**
+     * The integration's mapping tried on the plan before anything is looked up, silently and
+     * writing nothing: a plugin refusing the user's arguments (exit 2) is reported before a
+     * missing tool or server, and the user's tier variables the policy will keep are known, so
+     * the server checks can ask for their models too. The SPI makes the mapping deterministic, so
+     * the launch's own mapping after the checks decides the same.
+     */
+    public List<KeptModel> preview(LoadedIntegration loaded, TierPlan tiers, List<String> toolArgs) {
+        Integration integration = loaded.integration();
+        DefaultLaunchContext context = new DefaultLaunchContext(ambient, home, toolArgs,
+                StateDirectory.of(ambient, home).map(StateDirectory::namesOnly), line -> { });
+        Map<String, String> env = guarded(loaded, "tierEnv", () -> integration.tierEnv(tiers, context));
+        List<String> args = guarded(loaded, "tierArgs", () -> integration.tierArgs(tiers, context));
+        Map<String, Tier> tierVariables = guarded(loaded, "tierVariables", integration::tierVariables);
+        checkEnv(loaded, env);
+        checkArgs(loaded, args);
+        List<KeptModel> kept = new ArrayList<>();
+        for (EnvEntry e : new EnvPolicy().apply(ambient, env, tierVariables, tiers, line -> { })) {
+            if (e.action() == EnvEntry.Action.KEPT && !e.value().isBlank()) {
+                kept.add(new KeptModel(e.name(), e.value(), tierVariables.get(e.name())));
+            }
+        }
+        return kept;
+    }
+
     /** Maps an already resolved (and possibly server-checked) plan. */
     public LaunchPlan map(LoadedIntegration loaded, TierPlan tiers, ServerAddress server, List<String> toolArgs) {
         return map(loaded, tiers, server, toolArgs, Optional.empty());
@@ -58,7 +86,7 @@ public final class LaunchPlanner {
                           Optional<ApiKey> key) {
         Integration integration = loaded.integration();
         DefaultLaunchContext context = new DefaultLaunchContext(ambient, home, toolArgs,
-                StateDirectory.of(ambient, home), reporter::note);
+                StateDirectory.of(ambient, home).map(d -> (StateFiles) d), reporter::note);
         Map<String, String> env = guarded(loaded, "tierEnv", () -> integration.tierEnv(tiers, context));
         List<String> args = guarded(loaded, "tierArgs", () -> integration.tierArgs(tiers, context));
         Map<String, Tier> tierVariables = guarded(loaded, "tierVariables", integration::tierVariables);
@@ -85,8 +113,9 @@ public final class LaunchPlanner {
 
     /** Where the integration's tool is on this machine (or why not). */
     public ExecutableFinder.Result findExecutable(LoadedIntegration loaded) {
-        return new ExecutableFinder(ambient.get("PATH"), home)
-                .find(guarded(loaded, "executableNames", loaded.integration()::executableNames));
+        Integration integration = loaded.integration();
+        return new ExecutableFinder(ambient, home).find(guarded(loaded, "executableNames", integration::executableNames),
+                guarded(loaded, "installDirs", integration::installDirs), integration.displayName());
     }
 
     static <T> T guarded(LoadedIntegration loaded, String method, Supplier<T> call) {

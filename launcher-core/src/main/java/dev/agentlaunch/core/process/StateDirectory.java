@@ -39,6 +39,11 @@ public final class StateDirectory implements StateFiles {
         return dir;
     }
 
+    /** The same names, written nowhere: for a trial mapping that must not touch the disk. */
+    public StateFiles namesOnly() {
+        return (suffix, content) -> dir.resolve(sha256(content.getBytes(StandardCharsets.UTF_8)).substring(0, 16) + suffix);
+    }
+
     @Override
     public Path file(String suffix, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);

@@ -6,6 +6,8 @@ import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.output.PullProgress;
 import dev.agentlaunch.core.output.Reporter;
 import dev.agentlaunch.core.output.Terminal;
+import dev.agentlaunch.core.tiers.OllamaModelName;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,18 +62,33 @@ public final class LaunchChecks {
      *                           {@code --strict}; 130: a pull cancelled with Ctrl-C
      */
     public ServerReport run(TierPlan plan, CheckRequirements req, Settings settings) {
-        return run(plan, java.util.EnumSet.allOf(Tier.class), req, settings);
+        return run(plan, java.util.EnumSet.allOf(Tier.class), List.of(), req, settings);
     }
 
     /** The checks for some tiers only: those this server serves when tiers go to different servers. */
     public ServerReport run(TierPlan plan, java.util.Set<Tier> tiers, CheckRequirements req, Settings settings) {
+        return run(plan, tiers, List.of(), req, settings);
+    }
+
+    /**
+     * As above, also checking the models the user's kept variables name: the tool will ask for
+     * them too. Such a model is never pulled: the user named it, and a flag replaces it.
+     */
+    public ServerReport run(TierPlan plan, List<KeptModel> kept, CheckRequirements req, Settings settings) {
+        return run(plan, java.util.EnumSet.allOf(Tier.class), kept, req, settings);
+    }
+
+    /** The checks of some tiers (the others go to another server) and of the user's kept variables' models. */
+    public ServerReport run(TierPlan plan, java.util.Set<Tier> tiers, List<KeptModel> kept, CheckRequirements req,
+                            Settings settings) {
         long start = nanoTime.getAsLong();
-        ServerReport report = check(plan, tiers, req, settings);
+        ServerReport report = check(plan, tiers, kept, req, settings);
         reporter.debug(String.format(Locale.ROOT, "server checks: %.1f ms in all", (nanoTime.getAsLong() - start) / 1e6));
         return report;
     }
 
-    private ServerReport check(TierPlan plan, java.util.Set<Tier> tiers, CheckRequirements req, Settings settings) {
+    private ServerReport check(TierPlan plan, java.util.Set<Tier> tiers, List<KeptModel> kept, CheckRequirements req,
+                               Settings settings) {
         Map<String, List<Tier>> models = new java.util.LinkedHashMap<>();
         ServerChecks.tiersByModel(plan).forEach((model, using) -> {
             List<Tier> here = using.stream().filter(tiers::contains).toList();
@@ -79,8 +96,39 @@ public final class LaunchChecks {
                 models.put(model, here);
             }
         });
-        ServerReport report = timed(models, req);
-        List<ModelStatus> missing = report.missing();
+        List<String> stops = new ArrayList<>();
+        List<KeptModel> named = new ArrayList<>();
+        for (KeptModel k : kept) {
+            OllamaModelName.Parsed parsed = OllamaModelName.parse(k.model());
+            if (parsed.valid()) {
+                named.add(k);
+                models.putIfAbsent(k.model(), List.of());
+            } else {        // the server would refuse the name itself: no need to ask it
+                stops.add("your " + k.variable() + "=" + Reporter.flatten(k.model()) + " is not a model name Ollama accepts ("
+                        + Reporter.flatten(parsed.problem()) + "; kept because the " + k.tier().id()
+                        + " tier's model was only derived); pass " + k.tier().flag() + " MODEL to replace it for this session, or unset "
+                        + k.variable());
+            }
+        }
+        ServerReport report = labelled(timed(models, req), named);
+        for (ModelStatus m : report.missing()) {
+            if (!m.yourVariables().isEmpty()) {
+                for (KeptModel k : named) {
+                    if (k.model().equals(m.name())) {
+                        stops.add(keptMissing(k, m, report.url()));
+                    }
+                }
+            } else if (m.cloud()) {
+                stops.add(cloudMissing(m, report.url()));
+            }
+        }
+        if (!stops.isEmpty()) {
+            if (!settings.dryRun()) {
+                throw LauncherException.notReady(String.join("; and ", stops));
+            }
+            stops.forEach(line -> reporter.warn("the launch would stop: " + line));
+        }
+        List<ModelStatus> missing = pullable(report);
         if (!missing.isEmpty() && (client == null || !checks.target().kind().canPull())) {
             throw LauncherException.notReady(notServed(missing, report));
         }
@@ -100,15 +148,17 @@ public final class LaunchChecks {
                     missing.forEach(this::ask);
                 }
                 missing.forEach(m -> pull(m.name()));
-                report = timed(models, req);
-                if (!report.missing().isEmpty()) {
-                    throw LauncherException.notReady(missingWords(report.missing()) + " on the model server at " + report.url()
+                report = labelled(timed(models, req), named);
+                if (!pullable(report).isEmpty()) {
+                    throw LauncherException.notReady(missingWords(pullable(report)) + " on the model server at " + report.url()
                             + " even after pulling; check the server's log");
                 }
             }
         }
         if (!report.memory().judged() && !report.models().isEmpty()) {
-            reporter.note("memory fit not checked: " + report.memory().skipped());
+            reporter.note("memory fit not checked: " + report.memory().summary().substring("not checked: ".length()));
+        } else if (!report.memory().cloud().isEmpty()) {
+            reporter.note("memory " + report.memory().summary());
         }
         report.warnings().forEach(reporter::warn);
         if (settings.strict() && !report.warnings().isEmpty()) {
@@ -117,6 +167,37 @@ public final class LaunchChecks {
                     + (report.warnings().size() == 1 ? "it" : "them") + " or drop --strict");
         }
         return report;
+    }
+
+    /** The missing models a pull can fix: tier models on the server itself, not cloud models, not the user's own. */
+    private static List<ModelStatus> pullable(ServerReport report) {
+        return report.missing().stream().filter(m -> !m.cloud() && m.yourVariables().isEmpty()).toList();
+    }
+
+    /** Each status names the user's kept variables that name its model. */
+    private static ServerReport labelled(ServerReport report, List<KeptModel> kept) {
+        if (kept.isEmpty()) {
+            return report;
+        }
+        return report.withModels(report.models().stream().map(m -> m.withYourVariables(kept.stream()
+                .filter(k -> k.model().equals(m.name())).map(KeptModel::variable).toList())).toList());
+    }
+
+    private static String keptMissing(KeptModel k, ModelStatus m, String url) {
+        return "your " + k.variable() + "=" + Reporter.flatten(k.model()) + (m.signInNeeded()
+                ? " is an Ollama Cloud model and the server at " + url + " is not signed in to ollama.com"
+                : " is not on the model server at " + url) + " (kept because the " + k.tier().id()
+                + " tier's model was only derived); pass " + k.tier().flag() + " MODEL to replace it for this session, or unset "
+                + k.variable();
+    }
+
+    private static String cloudMissing(ModelStatus m, String url) {
+        if (m.signInNeeded()) {
+            return m.name() + " (" + m.tierWords() + ") runs on Ollama Cloud and the server at " + url
+                    + " is not signed in to ollama.com; run 'ollama signin' where the server runs, then launch again";
+        }
+        return m.name() + " (" + m.tierWords() + ") is not a model Ollama Cloud serves through the server at " + url
+                + "; check the name (cloud models are listed at https://ollama.com/search?c=cloud); cloud models are never pulled";
     }
 
     private ServerReport timed(Map<String, List<Tier>> models, CheckRequirements req) {

@@ -10,21 +10,25 @@ import java.util.stream.Collectors;
  * Ollama unloads one model to load another between turns, which makes every tier switch slow.
  * Sizes are the models' download sizes: what the weights take, before any context cache.
  *
- * @param models  the present models with a known size
+ * @param models  the present models with a known size that run on the server itself
  * @param total   their sizes added up
  * @param budget  the memory available, or empty when unknown
  * @param skipped why the fit was not judged (remote host without {@code --memory}, ...), or null
+ * @param cloud   the models that run on Ollama Cloud: they take no memory on the server
  */
-public record MemoryFit(List<ModelStatus> models, long total, Optional<MemoryBudget> budget, String skipped) {
+public record MemoryFit(List<ModelStatus> models, long total, Optional<MemoryBudget> budget, String skipped,
+                        List<String> cloud) {
     public MemoryFit {
         models = List.copyOf(models);
+        cloud = List.copyOf(cloud);
     }
 
-    /** Adds up the sizes of the models the server has and compares with the budget. */
+    /** Adds up the sizes of the models the server has and runs itself, and compares with the budget. */
     public static MemoryFit of(List<ModelStatus> statuses, Optional<MemoryBudget> budget, String skippedWhy) {
-        List<ModelStatus> sized = statuses.stream().filter(m -> m.present() && m.size().isPresent()).toList();
+        List<ModelStatus> sized = statuses.stream().filter(m -> m.present() && !m.cloud() && m.size().isPresent()).toList();
         long total = sized.stream().mapToLong(m -> m.size().getAsLong()).sum();
-        return new MemoryFit(sized, total, budget, budget.isPresent() ? null : skippedWhy);
+        List<String> cloud = statuses.stream().filter(ModelStatus::cloud).map(ModelStatus::name).toList();
+        return new MemoryFit(sized, total, budget, budget.isPresent() ? null : skippedWhy, cloud);
     }
 
     public boolean judged() {
@@ -40,16 +44,19 @@ public record MemoryFit(List<ModelStatus> models, long total, Optional<MemoryBud
         return budget.map(b -> OptionalLong.of(b.bytes())).orElse(OptionalLong.empty());
     }
 
-    /** {@code 2.6 GB of 25.8 GB GPU memory (nvidia-smi): fits}, or why it was skipped. */
+    /** {@code 2.6 GB for 1 model of 25.8 GB GPU memory (nvidia-smi): fits}, or why it was skipped; cloud models named apart. */
     public String summary() {
+        String cloudWords = cloud.isEmpty() ? "" : "; " + String.join(", ", cloud) + (cloud.size() == 1 ? " runs" : " run")
+                + " on Ollama Cloud (no memory here)";
         if (budget.isEmpty()) {
-            return "not checked: " + skipped;
+            return "not checked: " + skipped + cloudWords;
         }
         if (models.isEmpty()) {
-            return ByteSize.format(budget.get().bytes()) + " " + budget.get().source() + " for models";
+            return ByteSize.format(budget.get().bytes()) + " " + budget.get().source() + " for models" + cloudWords;
         }
         return ByteSize.format(total) + " for " + models.size() + (models.size() == 1 ? " model" : " models") + " of "
-                + ByteSize.format(budget.get().bytes()) + " " + budget.get().source() + (fits() ? ": fits" : ": DOES NOT FIT");
+                + ByteSize.format(budget.get().bytes()) + " " + budget.get().source() + (fits() ? ": fits" : ": DOES NOT FIT")
+                + cloudWords;
     }
 
     /** The over-budget warning: each model's size, the total, the budget and what to do. */

@@ -72,20 +72,22 @@ public final class OllamaClient {
                 .thenApply(r -> String.valueOf(Json.text(parse(r, "GET /api/version"), "version")));
     }
 
-    /** {@code GET /api/tags}: the installed models' sizes in bytes, by normalized name. */
-    public CompletableFuture<Map<String, Long>> tags() {
+    /** {@code GET /api/tags}: the installed models, by normalized name. */
+    public CompletableFuture<Map<String, ListedModel>> tags() {
         return async("GET", "/api/tags", null, "GET /api/tags").thenApply(r -> {
             Object root = parse(r, "GET /api/tags");
-            Map<String, Long> sizes = new HashMap<>();
+            Map<String, ListedModel> listed = new HashMap<>();
             for (Object m : Json.list(root, "models")) {
+                String remoteHost = Json.text(m, "remote_host");
+                ListedModel entry = new ListedModel(Json.number(m, "size"), remoteHost != null && !remoteHost.isEmpty());
                 for (String key : List.of("name", "model")) {
                     String name = Json.text(m, key);
                     if (name != null) {
-                        sizes.put(ModelNames.normalize(name), Json.number(m, "size"));
+                        listed.put(ModelNames.normalize(name), entry);
                     }
                 }
             }
-            return sizes;
+            return listed;
         });
     }
 
@@ -96,10 +98,19 @@ public final class OllamaClient {
             if (r.status() == 404) {
                 return ShowResult.notFound();
             }
+            if (r.status() == 401) {            // a cloud model, and the server is not signed in to ollama.com
+                return ShowResult.signInFirst();
+            }
             Object root = parse(r, what);
             Set<String> caps = new HashSet<>();
             Json.list(root, "capabilities").forEach(c -> caps.add(String.valueOf(c)));
-            return new ShowResult(true, contextLength(Json.obj(root, "model_info")), caps);
+            OptionalInt context = contextLength(Json.obj(root, "model_info"));
+            long detailed = Json.number(Json.obj(root, "details"), "context_length");
+            if (context.isEmpty() && detailed > 0 && detailed <= Integer.MAX_VALUE) {
+                context = OptionalInt.of((int) detailed);
+            }
+            String remoteHost = Json.text(root, "remote_host");
+            return new ShowResult(true, context, caps, remoteHost != null && !remoteHost.isEmpty(), false);
         });
     }
 

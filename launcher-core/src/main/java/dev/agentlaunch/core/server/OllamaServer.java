@@ -77,10 +77,14 @@ public final class OllamaServer implements ModelServer {
         return inspect(new OllamaClient(address, key), models);
     }
 
-    /** All requests at once, as the checks always did; {@code /api/ps} failing only loses the served context. */
+    /**
+     * All requests at once, as the checks do; {@code /api/ps} failing only loses the served context. For a
+     * plugin that asks through the seam; the launcher's own checks read Ollama's richer answers (cloud
+     * models) in {@link ServerChecks}.
+     */
     static CompletableFuture<ServerFacts> inspect(OllamaClient client, Set<String> models) {
         CompletableFuture<String> version = client.version();
-        CompletableFuture<Map<String, Long>> tags = client.tags();
+        CompletableFuture<Map<String, ListedModel>> tags = client.tags();
         CompletableFuture<Map<String, Integer>> ps = client.ps().exceptionally(e -> Map.of());
         Map<String, CompletableFuture<ShowResult>> shows = new LinkedHashMap<>();
         models.forEach(m -> shows.put(m, client.show(m)));
@@ -91,13 +95,14 @@ public final class OllamaServer implements ModelServer {
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).handle((ok, e) -> {
             // The first failure in request order, as the checks always reported it: version, tags, then each show.
             String v = version.join();
-            Map<String, Long> sizes = tags.join();
+            Map<String, ListedModel> sizes = tags.join();
             Map<String, Integer> served = ps.join();
             Map<String, ServedModel> out = new LinkedHashMap<>();
             shows.forEach((name, f) -> {
                 ShowResult show = f.join();
                 String key = ModelNames.normalize(name);
-                Long size = sizes.get(key);
+                ListedModel listedModel = sizes.get(key);
+                Long size = listedModel == null || listedModel.remote() ? null : listedModel.size();
                 Integer ctx = served.get(key);
                 out.put(name, new ServedModel(show.found(), show.found() && size != null ? OptionalLong.of(size)
                         : OptionalLong.empty(), show.contextLength(), ctx == null ? OptionalInt.empty() : OptionalInt.of(ctx),

@@ -5,6 +5,7 @@ import dev.agentlaunch.api.ServerFacts;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.tiers.OllamaModelName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
@@ -70,12 +73,46 @@ public final class ServerChecks {
             memory = CompletableFuture.completedFuture(Optional.empty());
             skipped = "the server is remote and its memory unknown here; pass --memory SIZE to check the fit";
         }
-        ServerFacts facts = join(target.inspect(new LinkedHashSet<>(models.keySet())));
         List<ModelStatus> statuses = new ArrayList<>();
-        for (Map.Entry<String, List<Tier>> e : models.entrySet()) {
-            ServedModel m = facts.models().getOrDefault(e.getKey(), ServedModel.notServed());
-            statuses.add(new ModelStatus(e.getKey(), e.getValue(), m.served(), m.sizeBytes(), m.contextLength(),
-                    m.servedContext(), m.capabilities()));
+        String serverVersion;
+        List<String> listedNames;
+        if (target.ollama() != null) {
+            // Ollama: the original checks, as they were before server kinds (cloud models included).
+            OllamaClient client = target.ollama();
+            CompletableFuture<String> version = client.version();
+            CompletableFuture<Map<String, ListedModel>> tags = client.tags();
+            // /api/ps only refines the context check; an old server without it must not stop the launch.
+            CompletableFuture<Map<String, Integer>> ps = client.ps().exceptionally(e -> Map.of());
+            Map<String, CompletableFuture<ShowResult>> shows = new LinkedHashMap<>();
+            models.keySet().forEach(m -> shows.put(m, client.show(m)));
+
+            serverVersion = join(version);
+            Map<String, ListedModel> listed = join(tags);
+            Map<String, Integer> served = join(ps);
+            for (Map.Entry<String, List<Tier>> e : models.entrySet()) {
+                ShowResult show = join(shows.get(e.getKey()));
+                Optional<OllamaModelName> name = OllamaModelName.parse(e.getKey()).name();
+                boolean namedCloud = name.map(OllamaModelName::isCloud).orElse(false);
+                String key = ModelNames.normalize(name.map(OllamaModelName::base).orElse(e.getKey()));   // qwen3:4b:local lists as qwen3:4b
+                ListedModel entry = namedCloud ? null : listed.get(key);     // a :cloud name never means the installed model
+                Integer ctx = namedCloud ? null : served.get(key);
+                boolean cloud = namedCloud || show.remote() || (entry != null && entry.remote());
+                statuses.add(new ModelStatus(e.getKey(), e.getValue(), show.found(),
+                        show.found() && entry != null ? OptionalLong.of(entry.size()) : OptionalLong.empty(), show.contextLength(),
+                        ctx == null ? OptionalInt.empty() : OptionalInt.of(ctx), show.capabilities(), cloud, show.signInNeeded(),
+                        List.of()));
+            }
+            listedNames = List.copyOf(listed.keySet());
+        } else {
+            // Any other kind: through the seam.
+            ServerFacts facts = join(target.inspect(new LinkedHashSet<>(models.keySet())));
+            for (Map.Entry<String, List<Tier>> e : models.entrySet()) {
+                ServedModel m = facts.models().getOrDefault(e.getKey(), ServedModel.notServed());
+                statuses.add(new ModelStatus(e.getKey(), e.getValue(), m.served(), m.sizeBytes(), m.contextLength(),
+                        m.servedContext(), m.capabilities()));
+            }
+            serverVersion = facts.version();
+            listedNames = facts.listed();
         }
         boolean sized = statuses.stream().anyMatch(m -> m.present() && m.size().isPresent());
         MemoryFit fit = !sized && !statuses.isEmpty() && target.ollama() == null
@@ -87,8 +124,8 @@ public final class ServerChecks {
         warnings.addAll(contextWarnings(statuses, req, target.kind().kind()));
         fit.warning().ifPresent(warnings::add);
         Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - start);
-        return new ServerReport(address.url(), address.source(), facts.version(), statuses, fit, warnings, elapsed,
-                target.kind().kind(), target.kind().displayName(), target.kindSource(), facts.listed());
+        return new ServerReport(address.url(), address.source(), serverVersion, statuses, fit, warnings, elapsed,
+                target.kind().kind(), target.kind().displayName(), target.kindSource(), listedNames);
     }
 
     static List<String> toolWarnings(List<ModelStatus> statuses, CheckRequirements req) {
@@ -97,7 +134,7 @@ public final class ServerChecks {
             List<Tier> needing = m.tiers().stream().filter(req.toolTiers()::contains).toList();
             if (m.present() && !needing.isEmpty() && m.capabilitiesKnown() && !m.supportsTools()) {
                 ModelStatus shown = new ModelStatus(m.name(), needing, true, m.size(), m.contextLength(), m.servedContext(),
-                        m.capabilities());
+                        m.capabilities(), m.cloud(), false, m.yourVariables());
                 warnings.add(m.name() + " (" + shown.tierWords() + ") does not support tool calling (capabilities: "
                         + String.join(", ", m.sortedCapabilities())
                         + "): " + req.toolName() + " drives its model through tool calls and would get prose or raw JSON "

@@ -47,11 +47,13 @@ public final class ServerPlanner {
     }
 
     /**
+     * @param kept the models of the user's own tier variables the launch keeps (checked on the main server)
      * @throws LauncherException exit 2 for tiers split across servers for a tool that cannot; exit 3 for a server
      *                           problem (not in a dry run)
      */
     public Outcome plan(Integration integration, WireApi api, TierPlan tiers, ServerSpec main, Optional<ApiKey> key,
-                        Map<Tier, ServerSpec> perTier, boolean offline, CheckRequirements req, LaunchChecks.Settings settings) {
+                        Map<Tier, ServerSpec> perTier, List<KeptModel> kept, boolean offline, CheckRequirements req,
+                        LaunchChecks.Settings settings) {
         Map<Tier, ServerSpec> others = new EnumMap<>(Tier.class);
         perTier.forEach((tier, spec) -> {
             if (!spec.address().url().equals(main.address().url())) {
@@ -98,7 +100,7 @@ public final class ServerPlanner {
                 tierTargets.add(t);
             }
             TierPlan withServers = tiers.withServers(endpoint, checked);
-            ServerReport report = LaunchChecks.create(target, terminal, reporter).run(withServers, mainTiers, req, settings);
+            ServerReport report = LaunchChecks.create(target, terminal, reporter).run(withServers, mainTiers, kept, req, settings);
             Map<String, ModelInfo> info = new LinkedHashMap<>(report.modelInfo());
             List<ServerReport> tierReports = new ArrayList<>();
             for (ServerTarget t : tierTargets) {

@@ -38,6 +38,11 @@ public record ServerReport(String url, String source, String version, List<Model
         this(url, source, version, models, memory, warnings, elapsed, OllamaServer.KIND, "Ollama", "default", List.of());
     }
 
+    /** The same report with these model statuses (the checks label the ones the user's kept variables name). */
+    public ServerReport withModels(List<ModelStatus> statuses) {
+        return new ServerReport(url, source, version, statuses, memory, warnings, elapsed);
+    }
+
     /** The tier models the server does not have. */
     public List<ModelStatus> missing() {
         return models.stream().filter(m -> !m.present()).toList();
@@ -74,6 +79,13 @@ public record ServerReport(String url, String source, String version, List<Model
             row.put("servedContext", m.servedContext().isPresent() ? m.servedContext().getAsInt() : null);
             row.put("tools", m.present() && m.capabilitiesKnown() ? m.supportsTools() : null);
             row.put("capabilities", m.sortedCapabilities());
+            row.put("cloud", m.cloud());
+            if (m.signInNeeded()) {
+                row.put("signInNeeded", true);
+            }
+            if (!m.yourVariables().isEmpty()) {
+                row.put("yourVariables", m.yourVariables());
+            }
             list.add(row);
         }
         root.put("models", list);
@@ -83,6 +95,7 @@ public record ServerReport(String url, String source, String version, List<Model
         mem.put("budgetSource", memory.budget().map(MemoryBudget::source).orElse(null));
         mem.put("fits", memory.judged() ? memory.fits() : null);
         mem.put("skipped", memory.skipped());
+        mem.put("cloudModels", memory.cloud());
         root.put("memory", mem);
         root.put("warnings", warnings);
         root.put("elapsedMillis", elapsed.toMillis());

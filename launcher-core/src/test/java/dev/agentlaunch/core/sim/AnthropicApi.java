@@ -28,6 +28,10 @@ final class AnthropicApi {
             return;
         }
         String model = req.model();
+        if (sim.signInNeeded(model)) {
+            reply.json(401, OllamaSimulator.unauthorized());
+            return;
+        }
         if (sim.find(model) == null) {
             reply.json(404, error("not_found_error", "model '" + model + "' not found"));
             return;

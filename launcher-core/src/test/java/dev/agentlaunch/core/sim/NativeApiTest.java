@@ -90,6 +90,41 @@ class NativeApiTest {
     }
 
     @Test
+    void cloudModelsAreServedAsOllamaServesThem() {
+        sim.addCloudModel(SimModel.named("gpt-oss:20b").contextLength(131072))
+                .addModel(SimModel.named("gpt-oss:20b-cloud").remote(SimModel.OLLAMA_CLOUD, "gpt-oss:20b"));
+        // the stub a legacy pull installs: listed, with where it really runs
+        JsonNode stub = SimHttp.json(SimHttp.get(sim, "/api/tags").body()).path("models").get(1);
+        assertEquals("gpt-oss:20b-cloud", stub.path("name").asText());
+        assertEquals("gpt-oss:20b", stub.path("remote_model").asText());
+        assertEquals("https://ollama.com:443", stub.path("remote_host").asText());
+        assertTrue(SimHttp.json(SimHttp.get(sim, "/api/tags").body()).path("models").get(0).path("remote_host").isMissingNode(),
+                "a local model has no remote_host");
+        // :cloud in any case reaches the cloud model, and /api/show says what the cloud says
+        HttpResponse<String> show = SimHttp.post(sim, "/api/show", "{\"model\":\"gpt-oss:20b:CLOUD\"}");
+        assertEquals(200, show.statusCode(), show.body());
+        assertEquals(131072, SimHttp.json(show.body()).path("model_info").path("gpt-oss.context_length").asInt());
+        assertEquals(200, SimHttp.post(sim, "/v1/chat/completions",
+                "{\"model\":\"gpt-oss:20b:cloud\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").statusCode());
+        // :local never reaches a stub of a remote model
+        assertEquals(404, SimHttp.post(sim, "/api/show", "{\"model\":\"gpt-oss:20b-cloud:local\"}").statusCode());
+        assertEquals(404, SimHttp.post(sim, "/api/show", "{\"model\":\"qwen3:4b:cloud\"}").statusCode(),
+                "a :cloud name never means the installed model");
+    }
+
+    @Test
+    void withoutSignInACloudRequestIsUnauthorizedWithASigninUrl() {
+        sim.addCloudModel(SimModel.named("gpt-oss:20b")).cloudSignedIn(false);
+        HttpResponse<String> resp = SimHttp.post(sim, "/api/show", "{\"model\":\"gpt-oss:20b:cloud\"}");
+        assertEquals(401, resp.statusCode());
+        assertEquals("unauthorized", SimHttp.json(resp.body()).path("error").asText());
+        assertTrue(SimHttp.json(resp.body()).path("signin_url").asText().startsWith("https://ollama.com/connect"));
+        assertEquals(401, SimHttp.post(sim, "/v1/messages", "{\"model\":\"gpt-oss:20b:cloud\",\"max_tokens\":5,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").statusCode());
+        assertEquals(200, SimHttp.post(sim, "/api/show", "{\"model\":\"qwen3:4b\"}").statusCode(), "local models still work");
+    }
+
+    @Test
     void showMatchesNamesTheWayOllamaDoes() {
         sim.addModel(SimModel.named("qwen3").contextLength(8192));
         // older clients send "name"; "qwen3" means "qwen3:latest"; case does not matter

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,6 +83,8 @@ public final class OllamaSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final Map<String, SimModel> models = new LinkedHashMap<>();
     private final Map<String, SimModel> pullable = new LinkedHashMap<>();
+    private final Map<String, SimModel> cloud = new LinkedHashMap<>();
+    private volatile boolean signedIn = true;
     private final Map<String, Integer> loaded = new LinkedHashMap<>();
     private final List<RecordedRequest> log = new ArrayList<>();
     private final Map<String, Deque<Injection>> injections = new ConcurrentHashMap<>();
@@ -190,6 +193,29 @@ public final class OllamaSimulator implements AutoCloseable {
         synchronized (models) {
             return List.copyOf(models.values());
         }
+    }
+
+    /**
+     * Makes a model available on Ollama Cloud, as the real server reaches it through its cloud
+     * proxy: a request naming {@code gpt-oss:20b:cloud} (any case) or {@code gpt-oss:20b-cloud} is
+     * served with this model, whatever is installed; {@code /api/show} answers what the cloud
+     * says (context, capabilities). It does not show in {@code /api/tags} unless a stub is
+     * installed too ({@link SimModel#remote}).
+     */
+    public OllamaSimulator addCloudModel(SimModel model) {
+        synchronized (models) {
+            cloud.put(model.name(), model);
+        }
+        return this;
+    }
+
+    /**
+     * Whether the server's owner is signed in to ollama.com (default yes). When not, every request
+     * for a cloud model answers 401 {@code {"error":"unauthorized","signin_url":...}}, as Ollama does.
+     */
+    public OllamaSimulator cloudSignedIn(boolean yes) {
+        signedIn = yes;
+        return this;
     }
 
     /** Makes a model available to {@code POST /api/pull}; after a successful pull it is installed. */
@@ -368,14 +394,17 @@ public final class OllamaSimulator implements AutoCloseable {
     }
 
     /**
-     * Manual runs: {@code [PORT] [MODEL...] [--kind KIND] [--token T] [--tool-call NAME=JSON]... [--dump DIR]}; starts a
-     * simulator on PORT (default: a free one), installs the models, arms the tool calls, prints the
+     * Manual runs: {@code [PORT] [MODEL...] [--cloud MODEL]... [--kind KIND] [--token T] [--tool-call NAME=JSON]...
+     * [--dump DIR]}; starts a simulator on PORT (default: a free one) of Ollama's API (or another kind's, {@link SimKind}),
+     * requiring the token when given, installs the models, serves the cloud models ({@code MODEL:cloud}), arms the tool calls,
+     * prints the
      * URL and then one line per request (with {@code --dump}, also each request's headers and body).
      */
     public static void main(String[] args) throws InterruptedException {
         int port = 0;
         List<String> names = new ArrayList<>();
         List<String> toolCalls = new ArrayList<>();
+        List<String> cloudNames = new ArrayList<>();
         Path dump = null;
         SimKind kind = SimKind.OLLAMA;
         String token = null;
@@ -386,6 +415,8 @@ public final class OllamaSimulator implements AutoCloseable {
                 token = args[++i];
             } else if (args[i].equals("--tool-call") && i + 1 < args.length) {
                 toolCalls.add(args[++i]);
+            } else if (args[i].equals("--cloud") && i + 1 < args.length) {
+                cloudNames.add(args[++i]);
             } else if (args[i].equals("--dump") && i + 1 < args.length) {
                 dump = Path.of(args[++i]);
             } else if (i == 0 && args[i].matches("\\d+")) {
@@ -398,6 +429,7 @@ public final class OllamaSimulator implements AutoCloseable {
         sim.kind = kind;
         sim.requiredToken = token;
         names.forEach(sim::addModels);
+        cloudNames.forEach(n -> sim.addCloudModel(SimModel.named(n)));
         for (String call : toolCalls) {
             int eq = call.indexOf('=');
             sim.answerWithToolCall(call.substring(0, eq), call.substring(eq + 1));
@@ -550,18 +582,31 @@ public final class OllamaSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- shared helpers for the API classes
 
-    /** The installed model with this name (Ollama's matching: {@code qwen3} is {@code qwen3:latest}), or null. */
+    /**
+     * The model a request names, or null. As Ollama: {@code qwen3} is {@code qwen3:latest}, any
+     * case; a {@code :cloud} suffix or a {@code -cloud} tag goes to the cloud models (never the
+     * installed ones); {@code :local} only to installed models that are not stubs of remote ones.
+     */
     SimModel find(String name) {
         if (name == null || name.isBlank()) {
             return null;
         }
+        String cloudBase = cloudBase(name);
         synchronized (models) {
-            SimModel m = models.get(SimModel.normalize(name));
+            if (cloudBase != null) {
+                return cloud.get(SimModel.normalize(cloudBase));
+            }
+            String n = name.trim();
+            if (n.toLowerCase(Locale.ROOT).endsWith(":local")) {
+                SimModel m = models.get(SimModel.normalize(n.substring(0, n.length() - ":local".length())));
+                return m == null || m.isRemote() ? null : m;
+            }
+            SimModel m = models.get(SimModel.normalize(n));
             if (m == null && kind == SimKind.LLAMACPP && !models.isEmpty()) {
                 // llama-server runs one model and answers to any model name.
                 SimModel only = models.values().iterator().next();
-                m = new SimModel(name, only.sizeBytes(), only.contextLength(), only.capabilities(), only.family(),
-                        only.parameterSize(), only.quantizationLevel(), only.digest());
+                m = new SimModel(n, only.sizeBytes(), only.contextLength(), only.capabilities(), only.family(),
+                        only.parameterSize(), only.quantizationLevel(), only.digest(), null, null);
             }
             return m;
         }
@@ -572,6 +617,38 @@ public final class OllamaSimulator implements AutoCloseable {
         synchronized (models) {
             return loaded.get(SimModel.normalize(name));
         }
+    }
+
+    /** The name without its cloud suffix when the request goes to Ollama Cloud, else null. */
+    static String cloudBase(String name) {
+        String n = name.trim();
+        String lower = n.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(":cloud")) {
+            return n.substring(0, n.length() - ":cloud".length());
+        }
+        int colon = n.lastIndexOf(':');
+        if (colon > n.lastIndexOf('/') && lower.endsWith("-cloud")) {
+            return n.substring(0, n.length() - "-cloud".length());
+        }
+        return null;
+    }
+
+    /** True when a request for this model would need the server's owner signed in to ollama.com, and they are not. */
+    boolean signInNeeded(String name) {
+        if (signedIn || name == null) {
+            return false;
+        }
+        if (cloudBase(name) != null) {
+            return true;
+        }
+        SimModel m = find(name);
+        return m != null && m.isRemote();
+    }
+
+    /** Ollama's answer to a cloud request when its owner is not signed in. */
+    static ObjectNode unauthorized() {
+        return JSON.createObjectNode().put("error", "unauthorized")
+                .put("signin_url", "https://ollama.com/connect?name=simulator&key=c2ltdWxhdG9y");
     }
 
     long nextId() {
@@ -620,6 +697,10 @@ public final class OllamaSimulator implements AutoCloseable {
             ObjectNode o = list.addObject();
             o.put("name", m.name());
             o.put("model", m.name());
+            if (m.isRemote()) {
+                o.put("remote_model", m.remoteModel());
+                o.put("remote_host", m.remoteHost());
+            }
             o.put("modified_at", modified());
             o.put("size", m.sizeBytes());
             o.put("digest", m.digest());
@@ -629,6 +710,10 @@ public final class OllamaSimulator implements AutoCloseable {
     }
 
     private void show(RecordedRequest req, Reply reply) throws IOException {
+        if (signInNeeded(req.model())) {
+            reply.json(401, unauthorized());
+            return;
+        }
         SimModel m = find(req.model());
         if (m == null) {
             reply.json(404, JSON.createObjectNode().put("error", "model '" + req.model() + "' not found"));
@@ -640,6 +725,10 @@ public final class OllamaSimulator implements AutoCloseable {
         root.put("parameters", "");
         root.put("template", "{{ .Prompt }}");
         root.set("details", details(m));
+        if (m.isRemote()) {
+            root.put("remote_model", m.remoteModel());
+            root.put("remote_host", m.remoteHost());
+        }
         ObjectNode info = root.putObject("model_info");
         info.put("general.architecture", m.family());
         info.put("general.parameter_count", m.sizeBytes() * 2);

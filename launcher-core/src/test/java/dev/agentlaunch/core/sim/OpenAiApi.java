@@ -57,6 +57,10 @@ final class OpenAiApi {
             reply.json(400, error("request body is not a JSON object", "invalid_request_error"));
             return false;
         }
+        if (sim.signInNeeded(req.model())) {
+            reply.json(401, OllamaSimulator.unauthorized());
+            return false;
+        }
         if (sim.find(req.model()) == null) {
             reply.json(404, error("model '" + req.model() + "' not found", "not_found_error"));
             return false;

@@ -26,9 +26,16 @@ import java.util.Objects;
  * @param parameterSize     {@code details.parameter_size}, e.g. {@code 4B}
  * @param quantizationLevel {@code details.quantization_level}
  * @param digest            hex sha256 without the {@code sha256:} prefix
+ * @param remoteHost        for a model that runs elsewhere (an Ollama Cloud model pulled as a stub):
+ *                          {@code remote_host} in /api/tags and /api/show, e.g. {@code https://ollama.com:443}; else null
+ * @param remoteModel       {@code remote_model}: the name on the remote host; null for a local model
  */
 public record SimModel(String name, long sizeBytes, int contextLength, List<String> capabilities,
-                       String family, String parameterSize, String quantizationLevel, String digest) {
+                       String family, String parameterSize, String quantizationLevel, String digest,
+                       String remoteHost, String remoteModel) {
+
+    /** Where Ollama's cloud models run: the remote host its stubs name. */
+    public static final String OLLAMA_CLOUD = "https://ollama.com:443";
 
     public SimModel {
         Objects.requireNonNull(name, "name");
@@ -42,31 +49,44 @@ public record SimModel(String name, long sizeBytes, int contextLength, List<Stri
         String tag = full.substring(full.lastIndexOf(':') + 1);
         String params = tag.matches("\\d+(\\.\\d+)?[bm]") ? tag.toUpperCase(Locale.ROOT) : "7B";
         return new SimModel(full, 1_000_000_000L, 32768, List.of("completion", "tools"),
-                base, params, "Q4_K_M", sha256(full));
+                base, params, "Q4_K_M", sha256(full), null, null);
     }
 
     public SimModel sizeBytes(long bytes) {
-        return new SimModel(name, bytes, contextLength, capabilities, family, parameterSize, quantizationLevel, digest);
+        return new SimModel(name, bytes, contextLength, capabilities, family, parameterSize, quantizationLevel, digest, remoteHost, remoteModel);
     }
 
     public SimModel contextLength(int tokens) {
-        return new SimModel(name, sizeBytes, tokens, capabilities, family, parameterSize, quantizationLevel, digest);
+        return new SimModel(name, sizeBytes, tokens, capabilities, family, parameterSize, quantizationLevel, digest, remoteHost, remoteModel);
     }
 
     public SimModel capabilities(String... caps) {
-        return new SimModel(name, sizeBytes, contextLength, List.of(caps), family, parameterSize, quantizationLevel, digest);
+        return new SimModel(name, sizeBytes, contextLength, List.of(caps), family, parameterSize, quantizationLevel, digest, remoteHost, remoteModel);
     }
 
     public SimModel family(String fam) {
-        return new SimModel(name, sizeBytes, contextLength, capabilities, fam, parameterSize, quantizationLevel, digest);
+        return new SimModel(name, sizeBytes, contextLength, capabilities, fam, parameterSize, quantizationLevel, digest, remoteHost, remoteModel);
     }
 
     public SimModel parameterSize(String size) {
-        return new SimModel(name, sizeBytes, contextLength, capabilities, family, size, quantizationLevel, digest);
+        return new SimModel(name, sizeBytes, contextLength, capabilities, family, size, quantizationLevel, digest, remoteHost, remoteModel);
     }
 
     public SimModel quantizationLevel(String level) {
-        return new SimModel(name, sizeBytes, contextLength, capabilities, family, parameterSize, level, digest);
+        return new SimModel(name, sizeBytes, contextLength, capabilities, family, parameterSize, level, digest, remoteHost, remoteModel);
+    }
+
+    /**
+     * The model as a stub for a model that runs on {@code host} as {@code model}: what
+     * {@code ollama pull gpt-oss:20b-cloud} installs. Its size is the stub's few hundred bytes.
+     */
+    public SimModel remote(String host, String model) {
+        return new SimModel(name, 384, contextLength, capabilities, family, parameterSize, quantizationLevel, digest, host, model);
+    }
+
+    /** True for a stub of a model that runs on a remote host. */
+    public boolean isRemote() {
+        return remoteHost != null;
     }
 
     /**

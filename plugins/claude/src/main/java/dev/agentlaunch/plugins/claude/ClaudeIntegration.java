@@ -47,6 +47,12 @@ public final class ClaudeIntegration implements Integration {
         return List.of("claude");
     }
 
+    /** Where Claude Code's native installer links it ({@code ~/.local/bin/claude}) and where the older local install put it. */
+    @Override
+    public List<String> installDirs() {
+        return List.of(".local/bin", ".claude/local");
+    }
+
     @Override
     public String installHint() {
         return "npm install -g @anthropic-ai/claude-code";

@@ -39,6 +39,12 @@ public final class OpenCodeIntegration implements Integration {
         return List.of("opencode");
     }
 
+    /** Where OpenCode's own install script puts it by default. */
+    @Override
+    public List<String> installDirs() {
+        return List.of(".opencode/bin");
+    }
+
     @Override
     public String installHint() {
         return "npm install -g opencode-ai";
