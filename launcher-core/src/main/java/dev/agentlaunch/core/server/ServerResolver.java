@@ -51,8 +51,17 @@ public final class ServerResolver {
                 named == null ? "model" : named.displayName(),
                 named == null ? "start it (e.g. 'ollama serve', 'vllm serve MODEL')" : named.startHint());
         KindDetector detector = new KindDetector(kinds);
-        KindDetector.Detected found = named == null ? detector.detect(connection)
-                : detector.verify(connection, named, spec.kindSource());
+        KindDetector.Detected found;
+        try {
+            found = named == null ? detector.detect(connection) : detector.verify(connection, named, spec.kindSource());
+        } catch (LauncherException e) {
+            if (named == null && e.getCause() instanceof java.io.IOException down) {
+                // Nothing answered and no kind was named: most likely an Ollama that is not running, so the
+                // words are Ollama's checks' own (one place for them).
+                throw new OllamaClient(spec.address()).failure(down, "GET /api/version");
+            }
+            throw e;
+        }
         return ServerTarget.of(connection, found.kind(), found.how());
     }
 

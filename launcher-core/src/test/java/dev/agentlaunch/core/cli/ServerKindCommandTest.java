@@ -334,4 +334,16 @@ class ServerKindCommandTest {
         assertEquals(List.of("ollama", "litellm", "lmstudio", "vllm", "sglang", "llamacpp", "openai", "fakekind"), kinds);
         assertTrue(root.path("failedPlugins").isEmpty(), "a plugin with only a server kind is not a failed plugin: " + root);
     }
+
+    @Test
+    void aServerThatIsDownWithNoKindNamedGetsOllamasOwnLine() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        assertEquals(3, run("fake", "--host", "127.0.0.1:" + port, "--model", "qwen3:4b"));
+        assertEquals("launch: error: the model server at http://127.0.0.1:" + port + " (--host) is not reachable (connection "
+                + "refused); start it with 'ollama serve', point --host (or OLLAMA_HOST) at a running server, or pass --offline "
+                + "to skip the checks\n", err.toString());
+    }
 }
