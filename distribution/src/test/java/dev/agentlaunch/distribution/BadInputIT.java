@@ -30,6 +30,7 @@ class BadInputIT {
         assertTrue(line.startsWith("launch: error: "), r::toString);
         assertTrue(line.contains(expected), "stderr names '" + expected + "': " + r);
         assertFalse(r.stderr().contains("Exception") || r.stderr().contains("\tat "), "no stack trace: " + r);
+        JavaNames.assertNone(r.stderr(), String.join(" ", args));
         assertEquals(before, FileTree.snapshot(home), "no file changed");
         return r;
     }
@@ -61,7 +62,7 @@ class BadInputIT {
 
     @Test
     void unknownFlagIsRejected() throws Exception {
-        expectError(launcher(), 2, "Unknown option: '--bogus'", "claude", "--bogus", "--model", "qwen3:8b");
+        expectError(launcher(), 2, "unknown option '--bogus' for 'launch claude'", "claude", "--bogus", "--model", "qwen3:8b");
     }
 
     @Test

@@ -100,13 +100,13 @@ class BadInputTableIT {
                         f -> f.run(nl("clau|de"), "--model", "qwen3:8b")),
                 error("integration name with a terminal escape", 2, "unknown integration '\\x1b[2J'",
                         f -> f.run("\u001b[2J", "--model", "qwen3:8b")),
-                error("unknown top-level option", 2, "Unknown option: '--bogus'", f -> f.run("--bogus")),
-                error("integration option at top level", 2, "Unknown option: '--json'", f -> f.run("--json")),
-                error("unknown integration option", 2, "Unknown option: '--bogus'",
+                error("unknown top-level option", 2, "unknown option '--bogus' for 'launch'", f -> f.run("--bogus")),
+                error("integration option at top level", 2, "unknown option '--json' for 'launch'", f -> f.run("--json")),
+                error("unknown integration option", 2, "unknown option '--bogus' for 'launch claude'",
                         f -> f.run("claude", "--bogus", "--model", "qwen3:8b")),
-                error("unknown short option", 2, "Unknown option: '-x'", f -> f.run("claude", "-x", "--model", "qwen3:8b")),
+                error("unknown short option", 2, "unknown option '-x' for 'launch claude'", f -> f.run("claude", "-x", "--model", "qwen3:8b")),
                 error("tool option before --", 2, "after --", f -> f.run("claude", "--offline", "--model", "qwen3:8b", "-p", "hi")),
-                error("tier flag without a value", 2, "Missing required parameter for option '--large'",
+                error("tier flag without a value", 2, "--large needs a value (MODEL)",
                         f -> f.run("claude", "--offline", "--large")),
                 error("empty tier value", 2, "--large needs a model name", f -> f.run("claude", "--offline", "--large", "", "--dry-run")),
                 error("model name with a space", 2, "invalid model name '" + bad + "' for --large",
@@ -118,7 +118,7 @@ class BadInputTableIT {
                         f -> f.run("claude", "--offline", "--model", "a".repeat(5000), "--dry-run")),
                 error("model name that is not UTF-8", 2, "invalid model name",
                         f -> f.runShell("\"$L\" claude --offline --model \"$(printf '\\377\\376')\" --dry-run")),
-                error("--model twice", 2, "should be specified only once",
+                error("--model twice", 2, "--model was given more than once",
                         f -> f.run("claude", "--offline", "--model", "a:1", "--model", "b:1", "--dry-run")),
                 error("no model for any tier", 2, "no model for any tier", f -> f.run("claude", "--dry-run")),
                 error("server port out of range", 2, "invalid server address",
@@ -127,11 +127,11 @@ class BadInputTableIT {
                         f -> f.run("claude", "--offline", "--model", "qwen3:8b", "--host", "ftp://h", "--dry-run")),
                 error("server with a newline", 2, "invalid server address 'h\\nx'",
                         f -> f.run("claude", "--offline", "--model", "qwen3:8b", "--host", nl("h|x"), "--dry-run")),
-                error("--plugins-dir without a value", 2, "Missing required parameter for option '--plugins-dir'",
+                error("--plugins-dir without a value", 2, "--plugins-dir needs a value (DIR)",
                         f -> f.run("list-integrations", "--plugins-dir")),
-                error("list-integrations with an extra argument", 2, "Unmatched argument at index 1: 'extra'",
+                error("list-integrations with an extra argument", 2, "unexpected argument 'extra'",
                         f -> f.run("list-integrations", "extra")),
-                error("completion without a shell", 2, "Missing required parameter: 'SHELL'", f -> f.run("completion")),
+                error("completion without a shell", 2, "missing SHELL", f -> f.run("completion")),
                 error("completion for an unknown shell", 2, "expected one of [bash, zsh, fish]", f -> f.run("completion", "tcsh")),
 
                 // ---- environment
@@ -179,6 +179,8 @@ class BadInputTableIT {
                 error("config file that is not JSON", 2, "config.json:1:",
                         f -> f.run("claude", "--offline", "--config", f.file("config.json", "{ not json").toString(),
                                 "--model", "qwen3:8b", "--dry-run")),
+                error("model server name that does not resolve", 3, "cannot resolve host 'no-such-host.invalid'",
+                        f -> f.stub().run("claude", "--model", "qwen3:8b", "--host", "no-such-host.invalid")),
                 error("model server down", 3, "is not reachable",
                         f -> f.stub().env("OLLAMA_HOST", "127.0.0.1:9").run("claude", "--model", "qwen3:8b")),
                 error("doctor for an unknown integration", 2, "cluade",
@@ -198,6 +200,20 @@ class BadInputTableIT {
                                 "claude", "--offline", "--model", "qwen3:8b", "--dry-run")),
                 warning("plugins dir writable by others", "chmod go-w",
                         f -> f.run("--plugins-dir", f.openPluginsDir().toString(), "claude", "--offline", "--model", "qwen3:8b", "--dry-run")),
+                // A real plugin in the refused dir: a launcher that warned but loaded it anyway would list and launch it.
+                warning("plugins dir writable by others: its plugin is not listed as an integration", "chmod go-w", f -> {
+                    Run r = f.run("--plugins-dir", f.openPluginsDir(QwenExamplePluginIT.exampleJar()).toString(), "list-integrations");
+                    String out = new String(r.outcome().stdout(), StandardCharsets.UTF_8);
+                    return r.then(() -> {
+                        assertTrue(out.contains("claude"), "the built-ins are listed: " + out);
+                        assertFalse(out.contains("Qwen Code"), "not listed as an integration: " + out);
+                        assertTrue(out.lines().filter(l -> l.startsWith("qwen ")).allMatch(l -> l.contains("FAILED"))
+                                && out.contains("chmod go-w"), "listed as refused, with the fix: " + out);
+                    });
+                }),
+                error("plugins dir writable by others: launching its plugin says it was refused", 4, "chmod go-w",
+                        f -> f.run("--plugins-dir", f.openPluginsDir(QwenExamplePluginIT.exampleJar()).toString(),
+                                "qwen", "--offline", "--model", "qwen3:8b", "--dry-run")),
 
                 // ---- the tool's executable
                 error("tool not executable", 3, "chmod +x", f -> f.toolFile("rw-r--r--").run("claude", "--offline", "--model", "qwen3:8b")),
@@ -247,6 +263,14 @@ class BadInputTableIT {
 
     private void check(Case c) throws Exception {
         Fixture f = new Fixture(Files.createDirectories(root.resolve("case-" + Math.abs(c.name().hashCode()))));
+        try {
+            check(c, f);
+        } finally {
+            f.removeLinks();
+        }
+    }
+
+    private void check(Case c, Fixture f) throws Exception {
         Map<String, String> homeBefore = FileTree.snapshot(f.home);
         Run run = c.scenario().run(f);
         Map<String, String> homeAfter = FileTree.snapshot(f.home);
@@ -255,6 +279,7 @@ class BadInputTableIT {
 
         assertEquals(c.exit(), o.exit(), () -> c.name() + ": " + o);
         assertFalse(err.matches("(?s).*(\\n\\s+at [\\w.$]+\\(|Caused by: |Exception in thread ).*"), "no stack trace: " + o);
+        JavaNames.assertNone(err, c.name());
         List<String> lines = err.lines().toList();
         if (c.stderrPrefix() == null) {
             assertEquals(List.of(), lines, "nothing on stderr: " + o);
@@ -304,6 +329,18 @@ class BadInputTableIT {
         Fixture env(String name, String value) {
             launcher.env(name, value);
             return this;
+        }
+
+        /**
+         * Deletes the case's symbolic links (to system commands, to bin/launch) itself: left to the
+         * temp-dir cleanup, each would log a warning about a link pointing outside the directory.
+         */
+        void removeLinks() throws IOException {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.filter(Files::isSymbolicLink).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
 
         /** A stub claude on PATH, in a directory named {@code dirName} (outside HOME). */
@@ -387,7 +424,15 @@ class BadInputTableIT {
         }
 
         Path openPluginsDir() throws IOException {
+            return openPluginsDir(null);
+        }
+
+        /** A plugins dir anyone may write to, holding a copy of {@code jar} (when not null). */
+        Path openPluginsDir(Path jar) throws IOException {
             Path d = Files.createDirectories(fixtureFiles.resolve("open-plugins"));
+            if (jar != null) {
+                Files.copy(jar, d.resolve(jar.getFileName()));
+            }
             Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxrwxrwx"));
             filesBefore = FileTree.snapshot(fixtureFiles);
             return d;

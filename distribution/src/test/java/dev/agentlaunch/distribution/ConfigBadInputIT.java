@@ -38,6 +38,7 @@ class ConfigBadInputIT {
         assertTrue(r.stderrLines().get(0).startsWith("launch: error: "), r::toString);
         assertTrue(r.stderr().contains(expected), "stderr names '" + expected + "': " + r);
         assertFalse(r.stderr().contains("Exception") || r.stderr().contains("\tat "), "no stack trace: " + r);
+        JavaNames.assertNone(r.stderr(), String.join(" ", args));
         assertEquals(before, FileTree.snapshot(home), "no file changed");
     }
 

@@ -67,7 +67,9 @@ class HelpAndListingIT {
         assertEquals(0, r.exitCode(), r::toString);
         java.util.Map<String, String> packages = java.util.Map.of("claude", "@anthropic-ai/claude-code",
                 "codex", "@openai/codex", "opencode", "opencode-ai");
-        for (com.fasterxml.jackson.databind.JsonNode row : json.readTree(r.stdout()).path("integrations")) {
+        com.fasterxml.jackson.databind.JsonNode rows = json.readTree(r.stdout()).path("integrations");
+        assertTrue(rows.size() >= packages.size(), "every built-in is listed: " + r.stdout());
+        for (com.fasterxml.jackson.databind.JsonNode row : rows) {
             String pinned = lock.path("node_modules/" + packages.get(row.path("id").asText())).path("version").asText();
             assertTrue(row.path("provenToolVersions").toString().contains("\"" + pinned + "\""),
                     row.path("id").asText() + " declares the pinned " + pinned + ": " + row);

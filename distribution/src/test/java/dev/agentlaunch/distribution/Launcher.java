@@ -34,17 +34,25 @@ final class Launcher {
 
     /**
      * A PATH directory with just the system commands the launcher script and the stub tools use,
-     * so a tool installed system-wide on the test machine never leaks into a test's PATH.
+     * so a tool installed system-wide on the test machine never leaks into a test's PATH. It lives
+     * in the build's target dir, not the system temp dir: the suite leaves nothing behind there.
      */
     static synchronized Path toolbox() {
         if (toolbox == null) {
             try {
-                Path dir = Files.createTempDirectory("launch-toolbox");
-                for (String cmd : List.of("sh", "dirname", "sed", "ls", "env", "cat", "uname", "sleep", "head", "tr", "mv", "rm")) {
+                Path dir = Files.createDirectories(Path.of("target", "launch-toolbox").toAbsolutePath());
+                for (String cmd : List.of("sh", "dirname", "sed", "ls", "env", "cat", "uname", "sleep", "head", "tr", "mv", "rm",
+                        "mkdir")) {
                     for (String sysDir : List.of("/usr/bin", "/bin")) {
                         Path p = Path.of(sysDir, cmd);
                         if (Files.isExecutable(p)) {
-                            Files.createSymbolicLink(dir.resolve(cmd), p);
+                            if (!Files.isSymbolicLink(dir.resolve(cmd))) {
+                                try {
+                                    Files.createSymbolicLink(dir.resolve(cmd), p);
+                                } catch (java.nio.file.FileAlreadyExistsException e) {
+                                    // another test JVM made it at the same moment
+                                }
+                            }
                             break;
                         }
                     }

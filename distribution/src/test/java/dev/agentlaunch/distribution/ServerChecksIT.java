@@ -1,6 +1,7 @@
 package dev.agentlaunch.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -33,8 +34,12 @@ class ServerChecksIT {
 
     @TempDir
     Path home;
+    @TempDir
+    Path tools;
 
     private OllamaSimulator sim;
+    /** A directory put first on PATH, or null. */
+    private Path firstOnPath;
 
     record Run(int code, String out, String err) {
     }
@@ -67,7 +72,8 @@ class ServerChecksIT {
         }
         env.clear();
         env.putAll(keep);
-        env.put("PATH", AGENTS_BIN + File.pathSeparator + keep.getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("PATH", (firstOnPath == null ? "" : firstOnPath + File.pathSeparator) + AGENTS_BIN + File.pathSeparator
+                + keep.getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("HOME", home.toString());
         env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
         Path out = home.resolve("out.txt");
@@ -90,12 +96,16 @@ class ServerChecksIT {
 
     @Test
     void aMissingModelStopsTheLaunchBeforeTheToolStarts() throws Exception {
+        // A stand-in claude: the launch must find a tool to get as far as the checks, which stop it before it runs.
+        StubTool claude = new StubTool(tools, "claude", 0);
+        firstOnPath = claude.binDir;
         Run r = launch("claude", "--host", sim.url(), "--model", "qwen3:4b", "--", "-p", "hello there");
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().startsWith("launch: error: qwen3:4b (large, medium and small tiers) is not on the model server at "),
                 r.err());
         assertTrue(r.err().contains("ollama pull qwen3:4b', or pass --pull"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
+        assertFalse(claude.ran(), "Claude Code never started");
         assertTrue(sim.requests("/v1/messages").isEmpty(), "Claude Code never started: " + sim.requests());
         assertTrue(sim.requests("/api/pull").isEmpty());
     }

@@ -10,14 +10,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The class-data archive bin/launch keeps to start faster: made once inside the distribution
- * (lib/launch.jsa), never under HOME, used by later runs, and replaced when it goes stale. Each
+ * The class-data archives bin/launch keeps to start faster: one per Java, made inside the
+ * distribution (lib/cds/<java command path>.jsa), never under HOME, in the background after a
+ * first run that did not wait for it, used by later runs, and replaced when it goes stale. Each
  * test runs its own copy of the distribution.
  */
 class StartupArchiveIT {
@@ -36,7 +40,7 @@ class StartupArchiveIT {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 String rel = from.relativize(f).toString();
-                if (rel.endsWith(".jsa") || rel.endsWith(".jsa.owner") || rel.contains(".new-")) {
+                if (rel.startsWith("lib/cds")) {
                     continue;       // the build's own copy may have made one already
                 }
                 Path to = installed.resolve(rel);
@@ -53,8 +57,21 @@ class StartupArchiveIT {
         return new Launcher(home).distribution(installed);
     }
 
+    /** A launcher that waits for the archive it starts (as install.sh does). */
+    private Launcher waiting() {
+        return launcher().env("AGENT_LAUNCH_CDS_WAIT", "1");
+    }
+
     private Path archive() {
-        return installed.resolve("lib/launch.jsa");
+        return archive(Path.of(System.getProperty("java.home")));
+    }
+
+    private Path archive(Path javaHome) {
+        return installed.resolve("lib/cds" + javaHome.resolve("bin/java") + ".jsa");
+    }
+
+    private Path lock() {
+        return installed.resolve("lib/cds/.lock");
     }
 
     /** Whatever happens to the archive, the JVM says nothing about it to the user. */
@@ -63,17 +80,31 @@ class StartupArchiveIT {
         assertFalse(err.contains("cds") || err.contains("shared archive") || err.contains(".jsa"), r::toString);
     }
 
+    /** Waits for the background job that makes the archive to end (it leaves its pid in the lock). */
+    private void awaitBackgroundJob() throws Exception {
+        Path pid = lock().resolve("pid");
+        if (!Files.exists(pid)) {
+            return;
+        }
+        String text = Files.readString(pid).trim();
+        Optional<ProcessHandle> job = text.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(text));
+        if (job.isPresent()) {
+            job.get().onExit().get(180, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
-    void theFirstRunMakesTheArchiveInTheDistributionAndWritesNothingUnderHome() throws Exception {
+    void theFirstRunDoesNotWaitForTheArchiveAndPrintsNothingOfIt() throws Exception {
         Map<String, String> before = FileTree.snapshot(home);
         Launcher.Result first = launcher().run(DRY_RUN);
         assertEquals(0, first.exitCode(), first::toString);
-        assertQuietAboutTheArchive(first);
-        assertTrue(Files.isRegularFile(archive()), "lib/launch.jsa made");
+        assertEquals("", first.stderr(), "nothing of the archive is said, before or after the output");
+        assertTrue(Files.isDirectory(lock()) && !Files.exists(archive()),
+                "the run ended while the archive was still being made in the background");
+        awaitBackgroundJob();
+        assertTrue(Files.isRegularFile(archive()), "the background job made " + archive());
+        assertFalse(Files.exists(lock()), "and released its lock");
         assertEquals(before, FileTree.snapshot(home), "nothing under HOME");
-        try (Stream<Path> lib = Files.list(installed.resolve("lib"))) {
-            assertTrue(lib.noneMatch(f -> f.getFileName().toString().startsWith(".new-")), "no leftovers");
-        }
 
         Launcher.Result second = launcher().env("AGENT_LAUNCH_JAVA_OPTS", REQUIRE_ARCHIVE).run(DRY_RUN);
         assertEquals(0, second.exitCode(), "the next run maps the archive: " + second);
@@ -81,10 +112,48 @@ class StartupArchiveIT {
     }
 
     @Test
+    void anotherJavaGetsItsOwnArchiveAndBothKeepSharing() throws Exception {
+        Path other = otherJava();
+        Assumptions.assumeTrue(other != null, "no second Java on this machine (a JDK beside this one, or -Dagentlaunch.otherJava)");
+        assertEquals(0, waiting().run(DRY_RUN).exitCode());
+        assertEquals(0, waiting().env("JAVA_HOME", other.toString()).run(DRY_RUN).exitCode());
+        assertTrue(Files.isRegularFile(archive()) && Files.isRegularFile(archive(other)), "one archive per Java");
+        for (Path java : List.of(other, Path.of(System.getProperty("java.home")))) {
+            Launcher.Result r = launcher().env("JAVA_HOME", java.toString()).env("AGENT_LAUNCH_JAVA_OPTS", REQUIRE_ARCHIVE)
+                    .run(DRY_RUN);
+            assertEquals(0, r.exitCode(), java + " maps its own archive: " + r);
+        }
+    }
+
+    /** A JDK of another version than this one: {@code -Dagentlaunch.otherJava}, else one installed beside this one. */
+    private static Path otherJava() throws IOException {
+        String given = System.getProperty("agentlaunch.otherJava");
+        if (given != null && !given.isEmpty()) {
+            return Path.of(given);
+        }
+        Path here = Path.of(System.getProperty("java.home")).toRealPath();
+        Path jvms = here.getParent();
+        if (jvms == null || !Files.isDirectory(jvms)) {
+            return null;
+        }
+        try (Stream<Path> dirs = Files.list(jvms)) {
+            for (Path d : (Iterable<Path>) dirs::iterator) {
+                Path real = d.toRealPath();
+                Path release = real.resolve("release");
+                if (!real.equals(here) && Files.isExecutable(real.resolve("bin/java")) && Files.isReadable(release)
+                        && !Files.readString(release).contains("JAVA_VERSION=\"" + System.getProperty("java.version") + "\"")) {
+                    return real;        // another version, not this Java under another name
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
     void theArchiveCoversTheLaunchAndItsChecksWhateverTheFirstCommandWas() throws Exception {
-        Launcher.Result first = launcher().run("--version");
+        Launcher.Result first = waiting().run("--version");
         assertEquals(0, first.exitCode(), first::toString);
-        assertTrue(Files.isRegularFile(archive()), "lib/launch.jsa made by a run that launched nothing");
+        assertTrue(Files.isRegularFile(archive()), "the archive made by a run that launched nothing");
 
         // A checked dry run (no server here: the checks fail, as far as the first request) after it.
         Path log = home.resolve("class-load.log");
@@ -104,16 +173,14 @@ class StartupArchiveIT {
 
     @Test
     void aStaleArchiveIsDroppedAndMadeAgain() throws Exception {
-        assertEquals(0, launcher().run(DRY_RUN).exitCode());
+        assertEquals(0, waiting().run(DRY_RUN).exitCode());
+        Files.delete(archive());
         Files.writeString(archive(), "an archive for other jars or another Java");
 
-        Launcher.Result stale = launcher().run(DRY_RUN);
+        Launcher.Result stale = waiting().run(DRY_RUN);
         assertEquals(0, stale.exitCode(), "a stale archive never breaks a launch: " + stale);
         assertQuietAboutTheArchive(stale);
-        assertFalse(Files.exists(archive()), "the stale archive is dropped");
-
-        assertEquals(0, launcher().run(DRY_RUN).exitCode());
-        assertTrue(Files.isRegularFile(archive()), "made again");
+        assertTrue(Files.isRegularFile(archive()) && Files.size(archive()) > 1_000_000, "dropped and made again");
         Launcher.Result fresh = launcher().env("AGENT_LAUNCH_JAVA_OPTS", REQUIRE_ARCHIVE).run(DRY_RUN);
         assertEquals(0, fresh.exitCode(), "a new archive was made and is used: " + fresh);
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A private tmux server (its own socket, no user config) holding one window: a real terminal
  * for a test to type into ({@code send-keys}), read ({@code capture-pane}) and resize. Without
- * tmux on PATH the test that needs it is skipped with a loud message.
+ * tmux on PATH the test that needs it is skipped with a loud message (under {@code CI=true} it fails).
  */
 final class Tmux implements AutoCloseable {
     private final Path socket;
@@ -28,6 +28,9 @@ final class Tmux implements AutoCloseable {
         if (!onPath("tmux")) {
             String message = "tmux is not installed: SKIPPING the interactive terminal test (install it, e.g. "
                     + "'apt-get install tmux', to run it)";
+            if (AgentClis.underCi()) {      // under CI a missing part fails the build, tmux like node or npm
+                throw new AssertionError("CI=true: " + message);
+            }
             System.err.println("######## " + message);
             Assumptions.abort(message);
         }

@@ -7,7 +7,10 @@ import dev.agentlaunch.core.cli.EnvCommand;
 import dev.agentlaunch.core.cli.IntegrationCommand;
 import dev.agentlaunch.core.cli.LaunchCommand;
 import dev.agentlaunch.core.cli.ListIntegrationsCommand;
+import dev.agentlaunch.core.cli.HelpLayout;
 import dev.agentlaunch.core.cli.ProfileCommand;
+import dev.agentlaunch.core.cli.UsageErrors;
+import dev.agentlaunch.core.cli.VersionCommand;
 import dev.agentlaunch.core.output.Reporter;
 import dev.agentlaunch.core.output.Terminal;
 import dev.agentlaunch.core.plugins.IntegrationRegistry;
@@ -65,8 +68,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        StartupArchive.dropIfUnused(System.getProperty(StartupArchive.PROPERTY), System.getProperty("java.vm.info"),
-                StartupArchive.owner());
+        StartupArchive.dropIfUnused(System.getProperty(StartupArchive.PROPERTY), System.getProperty("java.vm.info"));
         Charset cs = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new PrintStream(System.out, false, cs), cs), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new PrintStream(System.err, false, cs), cs), true);
@@ -116,9 +118,12 @@ public final class Main {
                 reporter.debug("plugins loaded in " + millis(started) + " ms: " + registry.integrations().size()
                         + " integration(s), " + registry.problems().size() + " failed");
             }
-            registry.warnings().forEach(reporter::warn);
             boolean listing = Arrays.asList(launcherArgs).contains("list-integrations");
             String named = firstWord(launcherArgs);
+            // Launching a plugin that was refused or broken: the error below says why, with its fix, once.
+            if (named == null || registry.find(named).isPresent() || registry.problemsFor(named).isEmpty()) {
+                registry.warnings().forEach(reporter::warn);
+            }
             if (!listing) {
                 // A problem with the integration being launched is the error itself, said once below.
                 registry.problems().stream().filter(p -> named == null || !p.concerns(named) || registry.find(named).isPresent())
@@ -152,7 +157,8 @@ public final class Main {
     }
 
     /** The launcher's own commands; an integration cannot take one of these names. */
-    private static final List<String> COMMANDS = List.of("list-integrations", "profile", "env", "doctor", "completion");
+    private static final List<String> COMMANDS = List.of("list-integrations", "profile", "env", "doctor", "completion", "help",
+            "version");
 
     /**
      * Adds the launcher's commands to {@code root}, and the integrations this run needs (see
@@ -168,6 +174,11 @@ public final class Main {
             root.addSubcommand(EnvCommand.create(context));
             root.addSubcommand(DoctorCommand.create(context));
             root.addSubcommand(new CommandLine(new CompletionCommand(context)));
+            CommandLine help = new CommandLine(new CommandLine.HelpCommand());
+            help.getCommandSpec().usageMessage().description("Show the help of launch, or of COMMAND (an integration or command).")
+                    .footerHeading("%nExamples:%n").footer("  launch help", "  launch help claude", "  launch help doctor");
+            root.addSubcommand(help);
+            root.addSubcommand(new CommandLine(new VersionCommand()));
         }
         for (LoadedIntegration li : registry.integrations()) {
             if (COMMANDS.contains(li.id())) {
@@ -178,6 +189,7 @@ public final class Main {
                 root.addSubcommand(IntegrationCommand.create(context, li));
             }
         }
+        HelpLayout.applyTo(root, context.env());
         return root;
     }
 
@@ -187,8 +199,7 @@ public final class Main {
 
     private int parameterError(ParameterException ex, IntegrationRegistry registry, Reporter reporter) {
         CommandLine cmd = ex.getCommandLine();
-        boolean atRoot = cmd.getParent() == null;
-        if (ex instanceof UnmatchedArgumentException u && atRoot && !u.getUnmatched().isEmpty()
+        if (ex instanceof UnmatchedArgumentException u && cmd.getParent() == null && !u.getUnmatched().isEmpty()
                 && !u.getUnmatched().get(0).startsWith("-")) {
             String name = u.getUnmatched().get(0);
             List<PluginProblem> broken = registry.problemsFor(name);
@@ -197,18 +208,10 @@ public final class Main {
                         .collect(java.util.stream.Collectors.joining("; ")));
                 return ExitCode.PLUGIN;
             }
-            List<String> suggestions = new ArrayList<>(u.getSuggestions());
-            suggestions.remove("list-integrations");
-            String hint = suggestions.isEmpty() ? "" : "did you mean '" + suggestions.get(0) + "'? ";
-            reporter.error("unknown integration '" + name + "': " + hint + "'launch list-integrations' lists the available ones");
+            reporter.error(UsageErrors.unknownIntegration(name, cmd));
             return ExitCode.USAGE;
         }
-        String where = cmd.getCommandName();
-        String hint = atRoot ? "see 'launch --help'" : "see 'launch " + where + " --help'";
-        if (ex instanceof UnmatchedArgumentException && !atRoot && cmd.getCommand() instanceof IntegrationCommand) {
-            hint = "pass " + where + "'s own options after --, e.g. 'launch " + where + " --model qwen3:8b -- --help'";
-        }
-        reporter.error(Reporter.flatten(ex.getMessage()) + "; " + hint);
+        reporter.error(UsageErrors.describe(ex));
         return ExitCode.USAGE;
     }
 
@@ -228,7 +231,9 @@ public final class Main {
     }
 
     private static int internal(Throwable e, Reporter reporter) {
-        reporter.error("internal error: " + e + (reporter.isDebug() ? "" : " (run with --debug for details, and please report it)"));
+        // The class name stays out of the line (it means nothing to a user); --debug prints the whole trace.
+        String what = e.getMessage() == null || e.getMessage().isBlank() ? "an unexpected failure" : Reporter.flatten(e.getMessage());
+        reporter.error("internal error: " + what + (reporter.isDebug() ? "" : "; run with --debug for details, and please report it"));
         if (reporter.isDebug()) {
             e.printStackTrace(reporter.err());
         }

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 
 /**
  * The training run behind the start-up archive: {@code bin/launch} runs this once per
- * distribution with {@code -XX:DumpLoadedClassList}, then builds {@code lib/launch.jsa} from the
+ * distribution and Java with {@code -XX:DumpLoadedClassList}, then builds {@code lib/cds/<java>.jsa} from the
  * classes it loaded. It runs the commands users run (every integration's launch and dry run,
  * offline and checked, the listing, help, doctor, env) so the archive covers all of them, not
  * just whichever command happened to run first.
@@ -43,7 +43,6 @@ public final class StartupTraining {
     private static final long TIME_LIMIT_MS = 60_000;
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        StartupArchive.recordOwner(System.getProperty(StartupArchive.PROPERTY + StartupArchive.OWNER_SUFFIX));
         Path scratch = Files.createTempDirectory("agent-launch-training");
         Thread training = new Thread(() -> {
             try (TrainingServer server = TrainingServer.start()) {

@@ -9,56 +9,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StartupArchiveTest {
-    private static final String ME = "/opt/java-17";
-
     @TempDir
     Path dir;
 
     @Test
-    void anArchiveThisJavaMadeIsDroppedWithItsOwnerFileWhenUnused() throws Exception {
-        Path archive = Files.writeString(dir.resolve("launch.jsa"), "stale");
-        Path owner = Files.writeString(dir.resolve("launch.jsa.owner"), ME);
-        assertTrue(StartupArchive.dropIfUnused(archive.toString(), "mixed mode", ME));
-        assertFalse(Files.exists(archive));
-        assertFalse(Files.exists(owner));
-    }
-
-    @Test
-    void anotherJavasArchiveIsKeptSoTwoJavasDoNotRemakeItInTurn() throws Exception {
-        Path otherJava = Files.createDirectory(dir.resolve("java-25"));
-        Path archive = Files.writeString(dir.resolve("launch.jsa"), "made by Java 25");
-        Files.writeString(dir.resolve("launch.jsa.owner"), otherJava.toString());
-        assertFalse(StartupArchive.dropIfUnused(archive.toString(), "mixed mode", ME));
-        assertTrue(Files.exists(archive));
-    }
-
-    @Test
-    void theArchiveOfAJavaNoLongerInstalledIsDropped() throws Exception {
-        Path archive = Files.writeString(dir.resolve("launch.jsa"), "made by a removed Java");
-        Files.writeString(dir.resolve("launch.jsa.owner"), dir.resolve("removed-java").toString());
-        assertTrue(StartupArchive.dropIfUnused(archive.toString(), "mixed mode", ME));
-        assertFalse(Files.exists(archive));
-    }
-
-    @Test
     void anArchiveTheJvmDidNotMapIsDroppedSoTheNextRunMakesANewOne() throws Exception {
-        Path archive = Files.writeString(dir.resolve("launch-1.jsa"), "stale");
-        assertTrue(StartupArchive.dropIfUnused(archive.toString(), "mixed mode", ME));
+        Path archive = Files.writeString(dir.resolve("java.jsa"), "stale: other jars, or this Java path now another JDK");
+        assertTrue(StartupArchive.dropIfUnused(archive.toString(), "mixed mode"));
         assertFalse(Files.exists(archive));
     }
 
     @Test
     void anArchiveInUseIsKept() throws Exception {
-        Path archive = Files.writeString(dir.resolve("launch-1.jsa"), "in use");
-        assertFalse(StartupArchive.dropIfUnused(archive.toString(), "mixed mode, sharing", ME));
+        Path archive = Files.writeString(dir.resolve("java.jsa"), "in use");
+        assertFalse(StartupArchive.dropIfUnused(archive.toString(), "mixed mode, sharing"));
         assertTrue(Files.exists(archive));
     }
 
     @Test
     void onlyAnArchiveFileIsEverDeleted() throws Exception {
         Path other = Files.writeString(dir.resolve("notes.txt"), "not an archive");
-        assertFalse(StartupArchive.dropIfUnused(other.toString(), "mixed mode", ME));
-        assertFalse(StartupArchive.dropIfUnused(null, "mixed mode", ME));
+        assertFalse(StartupArchive.dropIfUnused(other.toString(), "mixed mode"));
+        assertFalse(StartupArchive.dropIfUnused(null, "mixed mode"));
         assertTrue(Files.exists(other));
     }
 }

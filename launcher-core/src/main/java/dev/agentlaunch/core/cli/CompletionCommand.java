@@ -50,11 +50,28 @@ public final class CompletionCommand implements Callable<Integer> {
         offerProfiles(root, profileNames());
         java.io.PrintWriter out = context.out();
         out.print(switch (shell) {
-            case bash, zsh -> AutoComplete.bash(name, root.commandLine());
+            case bash, zsh -> ownHeader(AutoComplete.bash(name, root.commandLine()), shell);
             case fish -> new FishCompletion().script(root);
         });
         out.flush();
         return 0;
+    }
+
+    /**
+     * picocli's script opens with generic installation notes ({@code $YOUR_APP_HOME}, editing
+     * ~/.bash_profile) that do not apply here; this tool's own two lines replace them.
+     */
+    static String ownHeader(String script, Shell shell) {
+        String rc = shell == Shell.zsh ? "~/.zshrc" : "~/.bashrc";
+        String[] lines = script.split("\n", -1);
+        int body = 0;
+        while (body < lines.length && lines[body].startsWith("#")) {
+            body++;
+        }
+        return "#!/usr/bin/env bash\n"
+                + "# " + shell + " completion for launch (agent-launch), made from the commands and integrations found now.\n"
+                + "# Load it with: source <(launch completion " + shell + ")   (add that line to " + rc + " to keep it)\n"
+                + String.join("\n", java.util.Arrays.copyOfRange(lines, body, lines.length));
     }
 
     /** The config file's profile names; none when there is no config file or it cannot be read. */

@@ -61,6 +61,9 @@ public final class DoctorCommand implements Callable<Integer> {
             description = "The NAME of the environment variable that holds the server's token.")
     String apiKeyEnv;
 
+    @Option(names = "--offline", description = "Ask the model server nothing: check the tool and your variables only.")
+    boolean offline;
+
     @Option(names = "--memory", paramLabel = "SIZE",
             description = "Memory the server can give the models, e.g. 24GiB (default: this machine's, when the server is local).")
     String memory;
@@ -95,7 +98,7 @@ public final class DoctorCommand implements Callable<Integer> {
             return new ServerChecks(target[0], MemoryProbe.system()::probe, System::nanoTime);
         }, loaded -> servers.requireWireApi(loaded.integration(), loaded.integration().wireApi(), target[0].endpoint()),
                 context.env(), context.home(), new dev.agentlaunch.core.process.ToolVersion(context.env())::of);
-        DoctorResult result = doctor.examine(address, integration, resolved.request(), memoryBytes, context.toolArgs());
+        DoctorResult result = doctor.examine(address, integration, resolved.request(), memoryBytes, context.toolArgs(), offline);
         result.checks().ifPresent(c -> context.reporter().debug("server checks took " + c.elapsed().toMillis() + " ms"));
         new DoctorPrinter(context.out()).print(result, output.json());
         return result.problems().isEmpty() ? ExitCode.OK : ExitCode.NOT_READY;

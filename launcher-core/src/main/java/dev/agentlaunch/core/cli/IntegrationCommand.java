@@ -49,7 +49,8 @@ public final class IntegrationCommand implements Callable<Integer> {
     private final ConfigOptions config = new ConfigOptions();
     private final ServerOptions server = new ServerOptions();
     private final CheckOptions checks = new CheckOptions();
-    private final OutputOptions output = new OutputOptions();
+    private final OutputOptions output = new OutputOptions("With --dry-run: print the plan as JSON on stdout instead of text "
+            + "(without --dry-run it is an error: a launch hands the terminal to the tool).");
     private OptionSpec dryRun;
 
     private IntegrationCommand(CliContext context, LoadedIntegration loaded) {
@@ -65,7 +66,8 @@ public final class IntegrationCommand implements Callable<Integer> {
         String id = loaded.id();
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(id);
         spec.usageMessage().sortOptions(false).autoWidth(true)
-                .customSynopsis("launch " + id + " [--large MODEL] [--medium MODEL] [--small MODEL] [--model MODEL] [OPTIONS] [-- TOOL_ARGS...]")
+                .customSynopsis("launch " + id + " [--large MODEL] [--medium MODEL] [--small MODEL]",
+                        "       " + " ".repeat(id.length()) + "        [--model MODEL] [OPTIONS] [-- TOOL_ARGS...]")
                 .description("Start " + integration.displayName() + " against the model server, with a model per tier.",
                         "Anything after -- goes to " + integration.displayName() + " unchanged.")
                 .footerHeading("%nExamples:%n")
@@ -94,6 +96,11 @@ public final class IntegrationCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Everything wrong with the command line comes first (exit 2): flags, names, addresses, and
         // arguments after -- that the integration refuses; only then the tool and the server.
+        boolean dryRun = OptionGroup.flag(this.dryRun);
+        if (output.json() && !dryRun) {     // a launch hands the terminal to the tool: there is no JSON to print
+            throw LauncherException.usage("--json prints the plan of a dry run: add --dry-run, or leave --json out to launch "
+                    + loaded.integration().displayName());
+        }
         ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
                 .resolveWith(loaded.id(), config.file(), profile.name(), tiers.flags(), tiers.model(), server.flags());
         LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
@@ -104,7 +111,6 @@ public final class IntegrationCommand implements Callable<Integer> {
         OptionalLong memory = checks.memoryBytes();
         // The server's kind and token variable as far as known without asking it: the trial mapping sees them.
         TierPlan tierPlan = planner.resolve(resolved.request(), address).withServers(resolver.offline(spec, key), Map.of());
-        boolean dryRun = OptionGroup.flag(this.dryRun);
         List<KeptModel> kept = List.of();
         if (!dryRun || !server.offline()) {        // a dry run without checks looks nothing up: the mapping below says it all
             long start = System.nanoTime();

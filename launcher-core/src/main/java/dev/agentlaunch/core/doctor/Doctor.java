@@ -60,9 +60,10 @@ public final class Doctor {
     /**
      * @param integration the integration to check, or null for the server alone
      * @param request     the tier flags; no model at all checks no model
+     * @param offline     true to ask the server nothing ({@code --offline}): the tool and your variables only
      */
     public DoctorResult examine(ServerAddress address, LoadedIntegration integration, TierRequest request, OptionalLong memory,
-                                List<String> toolArgs) {
+                                List<String> toolArgs, boolean offline) {
         Optional<TierPlan> tiers = hasModels(request)
                 ? Optional.of(new LaunchPlanner(env, home, silent()).resolve(request, address)) : Optional.empty();
         CompletableFuture<Optional<DoctorResult.ToolStatus>> tool = integration == null
@@ -73,11 +74,13 @@ public final class Doctor {
         Optional<ServerReport> report = Optional.empty();
         String serverError = null;
         try {
-            ServerChecks server = checks.get();
-            if (integration != null) {
-                wireApiCheck.accept(integration);
+            if (!offline) {
+                ServerChecks server = checks.get();
+                if (integration != null) {
+                    wireApiCheck.accept(integration);
+                }
+                report = Optional.of(server.check(tiers.map(ServerChecks::tiersByModel).orElse(Map.of()), req));
             }
-            report = Optional.of(server.check(tiers.map(ServerChecks::tiersByModel).orElse(Map.of()), req));
         } catch (LauncherException e) {
             serverError = e.getMessage();
         }
@@ -86,7 +89,7 @@ public final class Doctor {
             TierPlan checked = report.map(r -> tiers.get().withModelInfo(r.modelInfo())).orElse(tiers.get());
             ambient.addAll(ambient(integration, checked, address, toolArgs));
         }
-        return new DoctorResult(address, report, serverError, tiers, tool.join(), ambient);
+        return new DoctorResult(address, report, serverError, tiers, tool.join(), ambient, offline);
     }
 
     private static boolean hasModels(TierRequest request) {

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param tiers       the resolved tiers, or empty when no model was named
  * @param tool        the integration's tool, or empty when no integration was named
  * @param ambient     the user's variables and settings that would change the launch, one line each
+ * @param offline     true when the server was not asked ({@code --offline})
  */
 public record DoctorResult(ServerAddress server, Optional<ServerReport> checks, String serverError,
-                           Optional<TierPlan> tiers, Optional<ToolStatus> tool, List<String> ambient) {
+                           Optional<TierPlan> tiers, Optional<ToolStatus> tool, List<String> ambient, boolean offline) {
     public DoctorResult {
         ambient = List.copyOf(ambient);
     }

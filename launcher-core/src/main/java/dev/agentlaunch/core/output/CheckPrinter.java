@@ -15,13 +15,13 @@ final class CheckPrinter {
         this.out = out;
     }
 
-    /** {@code models} (one line per distinct model), {@code memory} and {@code checks} lines; "skipped" for null. */
-    void printText(ServerReport checks) {
-        printText(checks, "--offline");
-    }
-
-    /** As {@link #printText(ServerReport)}, saying why when {@code checks} is null. */
-    void printText(ServerReport checks, String notRun) {
+    /**
+     * {@code models} (one line per distinct model), {@code memory} and {@code checks} lines; "skipped" for null.
+     *
+     * @param notRun   why the checks did not run, when {@code checks} is null
+     * @param problems where the problems the {@code checks} line counts are printed
+     */
+    void printText(ServerReport checks, String notRun, String problems) {
         if (checks == null) {
             out.println("checks       skipped (" + notRun + ")");
             return;
@@ -34,8 +34,9 @@ final class CheckPrinter {
             }
         }
         out.println("memory       " + checks.memory().summary());
-        out.println(String.format(Locale.ROOT, "checks       %s (%.0f ms)", checks.warnings().isEmpty() && checks.missing().isEmpty()
-                ? "ok" : (checks.warnings().size() + checks.missing().size()) + " problem(s), see the warnings", checks.elapsed().toNanos() / 1e6));
+        int count = checks.warnings().size() + checks.missing().size();
+        out.println(String.format(Locale.ROOT, "checks       %s (%.0f ms)", count == 0 ? "ok"
+                : count + (count == 1 ? " problem, " : " problems, ") + problems, checks.elapsed().toNanos() / 1e6));
     }
 
     /** {@code present, 2.6 GB, context 40960 (served 4096), tools; large and medium tiers}; {@code ...; your VAR} for a kept variable. */

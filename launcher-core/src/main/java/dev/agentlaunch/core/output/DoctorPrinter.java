@@ -40,7 +40,7 @@ public final class DoctorPrinter {
 
     private void printText(DoctorResult r) {
         out.println("server       " + r.server().url() + " (" + r.server().source() + ")"
-                + r.checks().map(c -> ", " + c.kindName() + " " + c.version()).orElse(", NOT REACHABLE"));
+                + r.checks().map(c -> ", " + c.kindName() + " " + c.version()).orElse(r.offline() ? ", not asked (--offline)" : ", NOT REACHABLE"));
         r.checks().ifPresent(c -> out.println("kind         " + c.kind() + " (" + c.kindSource() + ")"));
         r.tool().ifPresent(t -> out.println("integration  " + t.name() + " (" + t.id() + "): "
                 + (t.executable() == null ? "NOT INSTALLED; install with: " + t.installHint()
@@ -51,7 +51,7 @@ public final class DoctorPrinter {
                 out.printf("  %-7s %s%n", tier.id(), plan.model(tier));
             }
         }, () -> out.println("tiers        none named (pass --model or --large/--medium/--small to check models)"));
-        r.checks().ifPresent(c -> new CheckPrinter(out).printText(c));
+        r.checks().ifPresent(c -> new CheckPrinter(out).printText(c, null, "listed under result"));
         List<String> problems = r.problems();
         if (problems.isEmpty()) {
             out.println("result       all well");
@@ -66,7 +66,8 @@ public final class DoctorPrinter {
         Map<String, Object> server = new LinkedHashMap<>();
         server.put("url", r.server().url());
         server.put("source", r.server().source());
-        server.put("reachable", r.checks().isPresent());
+        server.put("checked", !r.offline());
+        server.put("reachable", r.offline() ? null : r.checks().isPresent());
         server.put("kind", r.checks().map(ServerReportKind::kind).orElse(null));
         server.put("kindSource", r.checks().map(ServerReportKind::kindSource).orElse(null));
         server.put("error", r.serverError());

@@ -96,11 +96,11 @@ public final class PlanPrinter {
                 + plan.tiers().apiKeyEnv().map(v -> ", token from $" + v).orElse(""));
         plan.tiers().tierServers().forEach((tier, s) -> out.println("  " + tier.id() + " tier -> " + s.url() + " (" + s.kind()
                 + s.apiKeyEnv().map(v -> ", token from $" + v).orElse("") + ")"));
-        new CheckPrinter(out).printText(checks, notRun);
+        new CheckPrinter(out).printText(checks, notRun, "each in a warning on stderr");
         for (ServerReport r : tierChecks) {
             out.println("server       " + r.url() + " (" + r.source() + "), " + r.kindName() + " " + r.version() + ", kind "
                     + r.kind() + " (" + r.kindSource() + ")");
-            new CheckPrinter(out).printText(r, notRun);
+            new CheckPrinter(out).printText(r, notRun, "each in a warning on stderr");
         }
         out.println("tiers");
         Map<Tier, String> roles = integration.tierRoles();
@@ -116,6 +116,10 @@ public final class PlanPrinter {
         argv.add(plan.executable().executable().map(Object::toString).orElse(integration.executableNames().get(0)));
         argv.addAll(plan.arguments());
         out.println("argv         " + String.join(" ", argv.stream().map(PlanPrinter::shellWord).toList()));
+        if (plan.env().isEmpty()) {       // a tool configured by arguments alone (Codex)
+            out.println("env          none: the launch sets no variable");
+            return;
+        }
         out.println("env");
         int nameWidth = plan.env().stream().mapToInt(e -> e.name().length()).max().orElse(10);
         for (EnvEntry e : plan.env()) {

@@ -59,7 +59,7 @@ public final class PluginLoader {
                         + "fix with: chmod go-w " + path);
                 // Each jar is listed as refused too, so 'launch <it>' says why instead of "unknown integration".
                 for (Path jar : jars(path)) {
-                    problems.add(new PluginProblem(jar, null, "its directory is writable by other users, who could run code "
+                    problems.add(new PluginProblem(jar, declaredId(jar), "its directory is writable by other users, who could run code "
                             + "as you; fix with: chmod go-w " + path));
                 }
                 continue;
@@ -334,6 +334,19 @@ public final class PluginLoader {
         }
     }
 
+    /**
+     * The {@code Plugin-Id} a refused jar declares, read from its manifest (no code of it runs), so
+     * that launching it names it as refused rather than unknown; null when it cannot be read.
+     */
+    static String declaredId(Path jar) {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile(), false)) {
+            java.util.jar.Manifest manifest = file.getManifest();
+            return manifest == null ? null : manifest.getMainAttributes().getValue("Plugin-Id");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     static boolean writableByOthers(Path path) {
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
@@ -351,7 +364,12 @@ public final class PluginLoader {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getClass().getSimpleName() + ": " + root.getMessage();
+        // The message, never the exception's class: a Java class name means nothing to a user (--debug shows it).
+        String msg = root.getMessage();
+        if (msg == null || msg.isBlank()) {
+            return root instanceof java.util.zip.ZipException || root instanceof java.io.IOException ? "it cannot be read as a jar"
+                    : root instanceof LinkageError ? "it does not link against this launcher's API" : "it failed to load";
+        }
         return Reporter.flatten(msg);
     }
 
@@ -406,7 +424,7 @@ public final class PluginLoader {
         @Override
         protected PluginWrapper loadPluginFromPath(Path pluginPath) {
             if (writableByOthers(pluginPath)) {
-                problems.add(new PluginProblem(pluginPath, null, "it is writable by other users, who could run code as you; "
+                problems.add(new PluginProblem(pluginPath, declaredId(pluginPath), "it is writable by other users, who could run code as you; "
                         + "fix with: chmod go-w " + pluginPath));
                 return null;
             }

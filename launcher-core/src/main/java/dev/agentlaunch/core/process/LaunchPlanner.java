@@ -130,7 +130,7 @@ public final class LaunchPlanner {
             throw LauncherException.notReady(e.getMessage() + ": " + e.getCause().getMessage());
         } catch (RuntimeException | LinkageError e) {
             throw new LauncherException(dev.agentlaunch.core.ExitCode.PLUGIN, "plugin " + loaded.jar() + " failed in "
-                    + method + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()))
+                    + method + (e.getMessage() == null ? " (no message)" : ": " + oneLine(e.getMessage()))
                     + "; report it to the plugin's author or remove the jar", e);
         }
         if (result == null) {

@@ -126,13 +126,15 @@ public final class HttpServerConnection implements ServerConnection {
             why = " did not accept a connection within " + OllamaClient.CONNECT_TIMEOUT_MS + " ms";
         } else if (e instanceof SocketTimeoutException) {
             why = " did not answer " + what + " within " + OllamaClient.READ_TIMEOUT_MS + " ms";
-        } else if (e instanceof UnknownHostException) {
-            why = " cannot be reached: cannot resolve host " + Reporter.flatten(String.valueOf(e.getMessage()));
         } else if (e instanceof ConnectException) {
             why = " is not reachable (" + Reporter.flatten(e.getMessage()).toLowerCase() + ")";
+        } else if (e instanceof UnknownHostException) {
+            // Nothing to start: the name itself is wrong (or DNS is down), so the advice is about the name.
+            return new LauncherException(ExitCode.NOT_READY, "cannot resolve host '" + java.net.URI.create(address.url()).getHost()
+                    + "' of the " + kindName + " server " + address.url() + " (" + address.source() + "); check the host name, "
+                    + "or point --host at a running server", e);
         } else {
-            why = " is not reachable (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
-                    + Reporter.flatten(e.getMessage())) + ")";
+            why = " is not reachable" + (e.getMessage() == null ? "" : " (" + Reporter.flatten(e.getMessage()) + ")");
         }
         return new LauncherException(ExitCode.NOT_READY, where + why + "; " + startHint + ", point --host at a running "
                 + "server, or pass --offline to skip the checks", e);

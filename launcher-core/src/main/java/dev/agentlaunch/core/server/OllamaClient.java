@@ -281,8 +281,13 @@ public final class OllamaClient {
             why = " did not answer " + what + " within " + READ_TIMEOUT_MS + " ms";
         } else if (e instanceof ConnectException) {
             why = " is not reachable (" + Reporter.flatten(e.getMessage()).toLowerCase() + ")";
+        } else if (e instanceof java.net.UnknownHostException) {
+            // Nothing to start: the name itself is wrong (or DNS is down), so the advice is about the name.
+            return new LauncherException(ExitCode.NOT_READY, "cannot resolve host '" + java.net.URI.create(address.url()).getHost() + "' of the model server "
+                    + address.url() + " (" + address.source() + "); check the host name, or point --host (or OLLAMA_HOST) at a "
+                    + "running server", e);
         } else {
-            why = " is not reachable (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Reporter.flatten(e.getMessage())) + ")";
+            why = " is not reachable" + (e.getMessage() == null ? "" : " (" + Reporter.flatten(e.getMessage()) + ")");
         }
         return new LauncherException(ExitCode.NOT_READY, where + why + "; start it with 'ollama serve', point --host (or OLLAMA_HOST) "
                 + "at a running server, or pass --offline to skip the checks", e);

@@ -124,7 +124,7 @@ class PluginHostRobustnessTest {
                 Arguments.of("no descriptor", "nodesc", "no plugin descriptor"),
                 Arguments.of("broken descriptor", "baddesc", "Plugin-Requires"),
                 Arguments.of("newer launcher-api major", "future", "requires launcher-api ^2.0.0"),
-                Arguments.of("constructor throws", "ctor", "IllegalStateException: no config"));
+                Arguments.of("constructor throws", "ctor", "could not be created: no config"));
     }
 
     Path writeBroken(String name) throws IOException {
@@ -181,7 +181,7 @@ class PluginHostRobustnessTest {
 
     static Stream<Arguments> brokenAtLaunch() {
         return Stream.of(
-                Arguments.of("envthrows", "failed in tierEnv: IllegalArgumentException: boom second line"),
+                Arguments.of("envthrows", "failed in tierEnv: boom second line"),
                 Arguments.of("envnull", "returned null from tierEnv"),
                 Arguments.of("envequals", "invalid environment variable name 'A=B'"),
                 Arguments.of("envnul", "invalid environment variable name 'A\\0B'"),
