@@ -12,16 +12,6 @@ import java.util.Map;
 
 /** {@code launch doctor}'s report on stdout, as text or JSON. */
 public final class DoctorPrinter {
-    /** Accessors for the kind, as method references. */
-    private static final class ServerReportKind {
-        static String kind(dev.agentlaunch.core.server.ServerReport r) {
-            return r.kind();
-        }
-
-        static String kindSource(dev.agentlaunch.core.server.ServerReport r) {
-            return r.kindSource();
-        }
-    }
 
     private final PrintWriter out;
 
@@ -68,8 +58,8 @@ public final class DoctorPrinter {
         server.put("source", r.server().source());
         server.put("checked", !r.offline());
         server.put("reachable", r.offline() ? null : r.checks().isPresent());
-        server.put("kind", r.checks().map(ServerReportKind::kind).orElse(null));
-        server.put("kindSource", r.checks().map(ServerReportKind::kindSource).orElse(null));
+        server.put("kind", r.checks().map(c -> c.kind()).orElse(null));
+        server.put("kindSource", r.checks().map(c -> c.kindSource()).orElse(null));
         server.put("error", r.serverError());
         root.put("server", server);
         root.put("integration", r.tool().map(t -> {

@@ -2,7 +2,6 @@ package dev.agentlaunch.core.server.kinds;
 
 import dev.agentlaunch.api.ModelServer;
 import dev.agentlaunch.api.ServedModel;
-import dev.agentlaunch.api.ServerAnswer;
 import dev.agentlaunch.api.ServerConnection;
 import dev.agentlaunch.api.ServerFacts;
 import java.util.ArrayList;
@@ -55,9 +54,5 @@ abstract class OpenAiCompatible implements ModelServer {
     @Override
     public List<String> probePaths() {
         return List.of(MODELS);
-    }
-
-    static ServerAnswer answer(Map<String, ServerAnswer> answers, String path) {
-        return answers.get(path);
     }
 }
