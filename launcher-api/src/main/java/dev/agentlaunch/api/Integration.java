@@ -125,6 +125,18 @@ public interface Integration extends ExtensionPoint {
     }
 
     /**
+     * What keeps the installed tool from running on this machine, in one line with the fix (its
+     * Node too old, say: see {@link ToolChecks#nodeProblem}), or empty. {@code list-integrations}
+     * shows it next to the installed tool; a launch refuses through {@code tierEnv}/{@code tierArgs}
+     * with the same line. May start a process (e.g. {@code node --version}). The default: none.
+     *
+     * @since 1.2.0
+     */
+    default java.util.Optional<String> runtimeProblem(LaunchContext context) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The context window, in tokens, the tool needs from every tier model (its system prompt and
      * tool definitions plus room to work). The launcher warns when a model's maximum, or the
      * context the server actually serves it with, is smaller. 0 (the default) declares no need.

@@ -31,6 +31,17 @@ public interface LaunchContext {
     /** The launcher's state directory, for files the tool must read. */
     StateFiles stateFiles();
 
+    /**
+     * The version of an executable on the user's {@code PATH}, e.g. {@code node} → {@code 20.20.2}:
+     * its npm package's version, else the first {@code x.y.z} it prints for {@code --version}.
+     * For a tool that runs on a runtime it does not bring (a Node CLI needing Node 22), so the
+     * plugin can say in one line what to fix instead of the runtime's stack trace. It may start
+     * a process: ask only on the launches that need it. Since API 1.2; the default knows none.
+     */
+    default Optional<String> executableVersion(String name) {
+        return Optional.empty();
+    }
+
     /** Prints one note line on stderr (unless the user asked for quiet). */
     void note(String line);
 }

@@ -3,5 +3,10 @@
  * PF4J extension; the launcher resolves a {@link dev.agentlaunch.api.TierPlan} and asks the
  * integration for the tool's env and args. This package has no I/O, no picocli and no Jackson,
  * and follows semantic versioning: a plugin built against 1.x runs on every 1.y.
+ *
+ * <p>The plugin authors' toolbox (since 1.2): {@link dev.agentlaunch.api.Json} (JSON through the
+ * launcher's own parser and generator), {@link dev.agentlaunch.api.Toml},
+ * {@link dev.agentlaunch.api.ToolChecks}; tests use the kit in launcher-core's test-jar
+ * ({@code dev.agentlaunch.core.testkit}, {@code dev.agentlaunch.core.sim}).
  */
 package dev.agentlaunch.api;

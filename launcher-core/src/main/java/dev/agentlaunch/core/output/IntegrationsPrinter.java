@@ -41,7 +41,12 @@ public final class IntegrationsPrinter {
         this.finder = new ExecutableFinder(env, home);
         this.versions = new ToolVersion(env);
         this.warnings = warnings;
+        this.context = dev.agentlaunch.core.process.DefaultLaunchContext.outsideLaunch(env, home);
     }
+
+    private final dev.agentlaunch.api.LaunchContext context;
+    /** What keeps each installed tool from running here (its Node too old), asked alongside the versions. */
+    private final Map<String, CompletableFuture<Optional<String>>> runtimeProblems = new HashMap<>();
 
     /** Versions being asked, by integration id: every tool at once, since each Node CLI takes a while to answer. */
     private final Map<String, CompletableFuture<Optional<String>>> probes = new HashMap<>();
@@ -52,11 +57,31 @@ public final class IntegrationsPrinter {
             if (exe.isPresent() && !li.integration().provenToolVersions().isEmpty()) {
                 probes.put(li.id(), CompletableFuture.supplyAsync(() -> versions.of(exe.get())));
             }
+            if (exe.isPresent()) {
+                runtimeProblems.put(li.id(), CompletableFuture.supplyAsync(() -> runtimeProblem(li)));
+            }
+        }
+    }
+
+    private Optional<String> runtimeProblem(LoadedIntegration li) {
+        try {
+            return li.integration().runtimeProblem(context);
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty();    // a plugin's failure here must not break the listing
+        }
+    }
+
+    /** Warns with the plugin's line when something keeps the installed tool from running here. */
+    private void warnRuntimeProblem(LoadedIntegration li) {
+        CompletableFuture<Optional<String>> problem = runtimeProblems.get(li.id());
+        if (problem != null) {
+            problem.join().ifPresent(warnings);
         }
     }
 
     /** The installed tool's version, and a warning when the plugin declares versions and this is not one. */
     private Optional<String> checkedVersion(LoadedIntegration li, Optional<Path> exe) {
+        warnRuntimeProblem(li);
         List<String> proven = li.integration().provenToolVersions();
         CompletableFuture<Optional<String>> probe = probes.get(li.id());
         if (exe.isEmpty() || proven.isEmpty() || probe == null) {

@@ -41,19 +41,59 @@ public final class StateDirectory implements StateFiles {
 
     /** The same names, written nowhere: for a trial mapping that must not touch the disk. */
     public StateFiles namesOnly() {
-        return (suffix, content) -> dir.resolve(sha256(content.getBytes(StandardCharsets.UTF_8)).substring(0, 16) + suffix);
+        return new StateFiles() {
+            @Override
+            public Path file(String suffix, String content) {
+                return fileName(suffix, content.getBytes(StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public Path directory(String suffix, String relativePath, String content) {
+                directoryFile(directoryName(suffix, content), relativePath);
+                return directoryName(suffix, content);
+            }
+        };
     }
 
     @Override
     public Path file(String suffix, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        Path target = dir.resolve(sha256(bytes).substring(0, 16) + suffix);
+        Path target = fileName(suffix, bytes);
+        write(target, bytes);
+        return target;
+    }
+
+    @Override
+    public Path directory(String suffix, String relativePath, String content) {
+        Path root = directoryName(suffix, content);
+        write(directoryFile(root, relativePath), content.getBytes(StandardCharsets.UTF_8));
+        return root;
+    }
+
+    private Path fileName(String suffix, byte[] bytes) {
+        return dir.resolve(sha256(bytes).substring(0, 16) + suffix);
+    }
+
+    private Path directoryName(String suffix, String content) {
+        return dir.resolve(sha256(content.getBytes(StandardCharsets.UTF_8)).substring(0, 16) + suffix);
+    }
+
+    private static Path directoryFile(Path root, String relativePath) {
+        Path target = root.resolve(relativePath).normalize();
+        if (!target.startsWith(root) || target.equals(root)) {
+            throw new IllegalArgumentException("not a path inside the directory: " + relativePath);
+        }
+        return target;
+    }
+
+    private static void write(Path target, byte[] bytes) {
+        Path parent = target.getParent();
         try {
             if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
-                return target;
+                return;
             }
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".tmp-", suffix);
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, ".tmp-", ".part");
             try {
                 Files.write(tmp, bytes);
                 try {
@@ -64,9 +104,8 @@ public final class StateDirectory implements StateFiles {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-            return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the launcher's state dir " + dir, e);
+            throw new UncheckedIOException("cannot write the launcher's state dir " + parent, e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.agentlaunch.api.Integration;
 import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.api.Toml;
 import dev.agentlaunch.api.WireApi;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -10,6 +10,8 @@ import dev.agentlaunch.api.ModelInfo;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.api.TierSource;
+import dev.agentlaunch.api.Toml;
+import dev.agentlaunch.core.testkit.TestLaunchContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,17 +54,17 @@ class CodexIntegrationTest {
     void aServersTokenGoesByTheNameOfItsVariableAsTheProvidersEnvKey() {
         TierPlan withToken = plan(Map.of()).withServers(new dev.agentlaunch.api.ServerEndpoint("http://gpu:8000", "vllm",
                 java.util.Optional.of("TEAM_TOKEN")), Map.of());
-        List<String> args = codex.tierArgs(withToken, new FakeContext(state));
+        List<String> args = codex.tierArgs(withToken, TestLaunchContext.in(state));
         assertEquals("\"TEAM_TOKEN\"", config(args, "model_providers.agent_launch.env_key"));
         assertEquals("\"vLLM (agent-launch)\"", config(args, "model_providers.agent_launch.name"));
         assertEquals("\"http://gpu:8000/v1\"", config(args, "model_providers.agent_launch.base_url"));
-        assertEquals(null, config(codex.tierArgs(plan(Map.of()), new FakeContext(state)), "model_providers.agent_launch.env_key"));
+        assertEquals(null, config(codex.tierArgs(plan(Map.of()), TestLaunchContext.in(state)), "model_providers.agent_launch.env_key"));
         assertEquals(dev.agentlaunch.api.WireApi.OPENAI_RESPONSES, codex.wireApi());
     }
 
     @Test
     void pointsCodexAtTheServerThroughItsOwnResponsesProvider() {
-        List<String> args = codex.tierArgs(plan(Map.of()), new FakeContext(state));
+        List<String> args = codex.tierArgs(plan(Map.of()), TestLaunchContext.in(state));
         String provider = config(args, "model_provider");
         assertEquals("\"agent_launch\"", provider);
         assertFalse(List.of("\"openai\"", "\"ollama\"", "\"lmstudio\"").contains(provider), "reserved ids are ignored by Codex");
@@ -73,14 +75,14 @@ class CodexIntegrationTest {
 
     @Test
     void largeTierIsTheMainModelAndMediumTheReviewModel() {
-        List<String> args = codex.tierArgs(plan(Map.of()), new FakeContext(state));
+        List<String> args = codex.tierArgs(plan(Map.of()), TestLaunchContext.in(state));
         assertEquals("gpt-oss:120b", args.get(args.indexOf("-m") + 1));
         assertEquals("\"gpt-oss:20b\"", config(args, "review_model"));
     }
 
     @Test
     void explorerAndWorkerRolesCarryTheSmallAndMediumModelsInRoleFilesInTheStateDir() throws IOException {
-        List<String> args = codex.tierArgs(plan(Map.of()), new FakeContext(state));
+        List<String> args = codex.tierArgs(plan(Map.of()), TestLaunchContext.in(state));
         for (String[] role : new String[][] {{"explorer", "qwen3:4b"}, {"worker", "gpt-oss:20b"}}) {
             assertTrue(config(args, "agents." + role[0] + ".description").length() > 2, "Codex ignores a role without a description");
             String file = config(args, "agents." + role[0] + ".config_file");
@@ -93,7 +95,7 @@ class CodexIntegrationTest {
     @Test
     void contextWindowFromTheServerGoesToCodexAndToEachRole() throws IOException {
         TierPlan checked = plan(Map.of("gpt-oss:120b", context("gpt-oss:120b", 131072), "qwen3:4b", context("qwen3:4b", 40960)));
-        List<String> args = codex.tierArgs(checked, new FakeContext(state));
+        List<String> args = codex.tierArgs(checked, TestLaunchContext.in(state));
         assertEquals("131072", config(args, "model_context_window"));
         String explorer = config(args, "agents.explorer.config_file");
         assertTrue(Files.readString(Path.of(explorer.substring(1, explorer.length() - 1))).contains("model_context_window = 40960"));
@@ -104,12 +106,12 @@ class CodexIntegrationTest {
 
     @Test
     void withoutServerFiguresNoContextWindowIsInvented() {
-        assertEquals(null, config(codex.tierArgs(plan(Map.of()), new FakeContext(state)), "model_context_window"));
+        assertEquals(null, config(codex.tierArgs(plan(Map.of()), TestLaunchContext.in(state)), "model_context_window"));
     }
 
     @Test
     void sameInputSameArguments() {
-        assertEquals(codex.tierArgs(plan(Map.of()), new FakeContext(state)), codex.tierArgs(plan(Map.of()), new FakeContext(state)));
+        assertEquals(codex.tierArgs(plan(Map.of()), TestLaunchContext.in(state)), codex.tierArgs(plan(Map.of()), TestLaunchContext.in(state)));
     }
 
     @Test
@@ -126,7 +128,7 @@ class CodexIntegrationTest {
                 List.of("--oss"), "--host");
         cases.forEach((args, flag) -> {
             LaunchRefusedException e = assertThrows(LaunchRefusedException.class,
-                    () -> codex.tierArgs(plan(Map.of()), new FakeContext(state, args.toArray(String[]::new))), args.toString());
+                    () -> codex.tierArgs(plan(Map.of()), TestLaunchContext.in(state).toolArgs(args.toArray(String[]::new))), args.toString());
             assertTrue(e.getMessage().contains(flag), e.getMessage());
             assertFalse(e.getMessage().contains("\n"), "one line");
         });
@@ -139,7 +141,7 @@ class CodexIntegrationTest {
                 List.of("-c", "model_reasoning_effort=\"high\"", "--full-auto"),
                 List.of("exec", "--", "-m"),
                 List.of("-c", "analytics.enabled=false", "exec", "review", "--uncommitted"))) {
-            codex.tierArgs(plan(Map.of()), new FakeContext(state, args.toArray(String[]::new)));
+            codex.tierArgs(plan(Map.of()), TestLaunchContext.in(state).toolArgs(args.toArray(String[]::new)));
         }
     }
 

@@ -1,18 +1,9 @@
 package dev.agentlaunch.plugins.opencode;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.agentlaunch.api.Json;
 import dev.agentlaunch.api.LaunchRefusedException;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +18,7 @@ import java.util.function.Consumer;
  * this command line replaces their value, a derived one yields to it; the endpoint is always the
  * launcher's. Every replaced or kept value is reported in one line.
  *
- * <p>The JSON is read into plain maps and lists with Jackson's streaming parser and written with
- * its generator: jackson-databind's tree model would load some 400 more classes from this jar on
- * every launch of OpenCode (about 200 ms in a cold JVM, measured on a 2-core machine).
+ * <p>The JSON is read into plain maps and lists and written back by the launcher's {@link Json}.
  */
 final class OpenCodeConfig {
     static final String VARIABLE = "OPENCODE_CONFIG_CONTENT";
@@ -37,11 +26,6 @@ final class OpenCodeConfig {
 
     /** Which config key carries which tier, in the order they are written. */
     static final Map<String, Tier> TIER_KEYS = tierKeys();
-
-    // OpenCode reads its config as JSONC: comments and trailing commas are fine there, so here too.
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .build();
 
     private OpenCodeConfig() {
     }
@@ -94,7 +78,7 @@ final class OpenCodeConfig {
         }
         Map<Tier, String> providers = tierProviders(root, plan);
         TIER_KEYS.forEach((key, tier) -> setTierKey(root, key, tier, plan, models, notes, providers.getOrDefault(tier, PROVIDER)));
-        return write(root);
+        return Json.host().write(root);
     }
 
     /**
@@ -120,16 +104,12 @@ final class OpenCodeConfig {
 
     private static Map<String, Object> parse(String ambient) {
         Object node;
-        try (JsonParser p = JSON.createParser(ambient)) {
-            JsonToken first = p.nextToken();
-            node = first == null ? null : value(p, first);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new LaunchRefusedException("your " + VARIABLE + " is not valid JSON (" + firstLine(e.getOriginalMessage())
-                    + where + "); fix it or unset it for this launch");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);      // a String cannot fail to read
+        try {
+            // OpenCode reads its config as JSONC: comments and trailing commas are fine there, so here too.
+            node = Json.host().parseJsonc(ambient);
+        } catch (Json.JsonSyntaxException e) {
+            throw new LaunchRefusedException("your " + VARIABLE + " is not valid JSON (" + e.getMessage()
+                    + "); fix it or unset it for this launch");
         }
         if (!(node instanceof Map)) {
             throw new LaunchRefusedException("your " + VARIABLE + " is not a JSON object; fix it or unset it for this launch");
@@ -137,72 +117,6 @@ final class OpenCodeConfig {
         @SuppressWarnings("unchecked")
         Map<String, Object> root = (Map<String, Object>) node;
         return root;
-    }
-
-    /** One JSON value as a map (object, keys in order), list, string, number, boolean or null. */
-    private static Object value(JsonParser p, JsonToken t) throws IOException {
-        switch (t) {
-            case START_OBJECT -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    map.put(name, value(p, p.nextToken()));
-                }
-                return map;
-            }
-            case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                    list.add(value(p, e));
-                }
-                return list;
-            }
-            case VALUE_STRING -> {
-                return p.getText();
-            }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return p.getNumberValue();
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return p.getBooleanValue();
-            }
-            default -> {
-                return null;
-            }
-        }
-    }
-
-    private static String write(Map<String, Object> root) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            write(g, root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);      // a StringWriter cannot fail to write
-        }
-        return out.toString();
-    }
-
-    private static void write(JsonGenerator g, Object value) throws IOException {
-        if (value instanceof Map<?, ?> map) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                write(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (value instanceof List<?> list) {
-            g.writeStartArray();
-            for (Object v : list) {
-                write(g, v);
-            }
-            g.writeEndArray();
-        } else if (value instanceof Number || value instanceof Boolean) {
-            g.writeObject(value);
-        } else if (value == null) {
-            g.writeNull();
-        } else {
-            g.writeString(value.toString());
-        }
     }
 
     /** A value as the text it stands for: strings as they are, numbers and booleans printed, structures empty. */
@@ -269,13 +183,5 @@ final class OpenCodeConfig {
         Map<String, Object> created = new LinkedHashMap<>();
         parent.put(name, created);
         return created;
-    }
-
-    private static String firstLine(String message) {
-        String m = message == null ? "unreadable" : message.strip();
-        int nl = m.indexOf('\n');
-        m = nl < 0 ? m : m.substring(0, nl).strip();
-        // Jackson appends where an unclosed object started, with a "[Source: ...]" internals note.
-        return m.replaceAll("\\s*\\(start marker at \\[Source:.*$", "");
     }
 }

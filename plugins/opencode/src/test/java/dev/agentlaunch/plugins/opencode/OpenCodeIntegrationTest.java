@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.LaunchRefusedException;
 import dev.agentlaunch.api.ModelInfo;
-import dev.agentlaunch.api.StateFiles;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.api.TierSource;
+import dev.agentlaunch.core.testkit.TestLaunchContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class OpenCodeIntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final OpenCodeIntegration opencode = new OpenCodeIntegration();
-    private final List<String> notes = new ArrayList<>();
+    private TestLaunchContext last;
 
     private static TierPlan plan(TierSource source, Map<String, ModelInfo> info) {
         return new TierPlan("http://10.0.0.5:11434", Map.of(
@@ -45,32 +45,10 @@ class OpenCodeIntegrationTest {
     }
 
     private LaunchContext context(Map<String, String> ambient, List<String> toolArgs) {
-        return new LaunchContext() {
-            @Override
-            public Map<String, String> ambientEnv() {
-                return ambient;
-            }
-
-            @Override
-            public Optional<Path> home() {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<String> toolArgs() {
-                return toolArgs;
-            }
-
-            @Override
-            public StateFiles stateFiles() {
-                throw new AssertionError("OpenCode needs no file");
-            }
-
-            @Override
-            public void note(String line) {
-                notes.add(line);
-            }
-        };
+        TestLaunchContext context = TestLaunchContext.in(Path.of("target/never-written")).toolArgs(toolArgs.toArray(String[]::new));
+        ambient.forEach(context::env);
+        last = context;
+        return context;
     }
 
     private JsonNode config(TierPlan plan, String ambient) throws Exception {
@@ -155,7 +133,7 @@ class OpenCodeIntegrationTest {
     void anExplicitTierReplacesTheUsersValueAndSaysSo() throws Exception {
         JsonNode c = config(plan(TierSource.FLAG, Map.of()), "{\"small_model\":\"ollama/tiny:1b\"}");
         assertEquals("ollama/qwen3:4b", c.path("small_model").asText());
-        assertTrue(notes.stream().anyMatch(n -> n.contains("replacing your OPENCODE_CONFIG_CONTENT small_model=ollama/tiny:1b")), notes.toString());
+        assertTrue(last.notes().stream().anyMatch(n -> n.contains("replacing your OPENCODE_CONFIG_CONTENT small_model=ollama/tiny:1b")), last.notes().toString());
     }
 
     @Test
@@ -163,8 +141,8 @@ class OpenCodeIntegrationTest {
         JsonNode c = config(plan(TierSource.MODEL, Map.of()), "{\"small_model\":\"ollama/tiny:1b\"}");
         assertEquals("ollama/tiny:1b", c.path("small_model").asText());
         assertTrue(c.path("provider").path("ollama").path("models").has("tiny:1b"));
-        assertTrue(notes.stream().anyMatch(n -> n.contains("keeping your OPENCODE_CONFIG_CONTENT small_model=ollama/tiny:1b")
-                && n.contains("--small")), notes.toString());
+        assertTrue(last.notes().stream().anyMatch(n -> n.contains("keeping your OPENCODE_CONFIG_CONTENT small_model=ollama/tiny:1b")
+                && n.contains("--small")), last.notes().toString());
     }
 
     @Test
@@ -172,7 +150,7 @@ class OpenCodeIntegrationTest {
         JsonNode c = config(plan(TierSource.MODEL, Map.of()),
                 "// my config\n{\"provider\":{\"ollama\":{\"options\":{\"baseURL\":\"http://old:1/v1\"}}},}");
         assertEquals("http://10.0.0.5:11434/v1", c.path("provider").path("ollama").path("options").path("baseURL").asText());
-        assertTrue(notes.stream().anyMatch(n -> n.contains("baseURL=http://old:1/v1")), notes.toString());
+        assertTrue(last.notes().stream().anyMatch(n -> n.contains("baseURL=http://old:1/v1")), last.notes().toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.agentlaunch.examples.qwen;
 
 import dev.agentlaunch.api.Integration;
+import dev.agentlaunch.api.Json;
 import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
@@ -122,49 +123,33 @@ public final class QwenIntegration implements Integration {
      * for the auth type, so both tier models are listed, each pointing at the server.
      */
     static String settings(TierPlan plan) {
-        StringBuilder providers = new StringBuilder();
+        List<Object> providers = new ArrayList<>();
         for (String model : List.of(plan.model(Tier.LARGE), plan.model(Tier.SMALL)).stream().distinct().toList()) {
-            if (providers.length() > 0) {
-                providers.append(',');
-            }
-            providers.append("{\"id\":").append(quote(model))
-                    .append(",\"name\":").append(quote(model))
-                    .append(",\"baseUrl\":").append(quote(plan.endpoint() + "/v1"))
-                    .append(",\"envKey\":\"OPENAI_API_KEY\"}");
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", model);
+            entry.put("name", model);
+            entry.put("baseUrl", plan.endpoint() + "/v1");
+            entry.put("envKey", "OPENAI_API_KEY");
+            providers.add(entry);
         }
-        return "{\"fastModel\":" + quote(plan.model(Tier.SMALL))
-                + ",\"modelProviders\":{\"openai\":[" + providers + "]}}\n";
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("fastModel", plan.model(Tier.SMALL));
+        settings.put("modelProviders", Map.of("openai", providers));
+        // The launcher's JSON (launcher-api 1.2's toolbox): no JSON code or library in the plugin.
+        return Json.host().write(settings) + "\n";
     }
 
     private static boolean passes(List<String> args, String option) {
         return args.stream().anyMatch(a -> a.equals(option) || a.startsWith(option + "="));
     }
 
-    /** Read-only look at the user's settings; a rough text check is enough for a note. */
+    /** Read-only look at the user's settings, only to warn: unreadable or not JSON means no note. */
     private static boolean definesModelProviders(Path file) {
         try {
-            return Files.isRegularFile(file) && Files.readString(file).contains("\"modelProviders\"");
+            return Files.isRegularFile(file) && Json.host().parseJsonc(Files.readString(file)) instanceof Map<?, ?> root
+                    && root.containsKey("modelProviders");
         } catch (java.io.IOException | RuntimeException e) {
             return false;
         }
-    }
-
-    /** A JSON string literal (no JSON library: the plugin depends on launcher-api alone). */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

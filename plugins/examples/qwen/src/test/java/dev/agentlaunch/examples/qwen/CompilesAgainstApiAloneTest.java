@@ -37,8 +37,8 @@ class CompilesAgainstApiAloneTest {
     void theExampleCompilesAgainstTheApiJarAndPf4jOnly() throws IOException {
         Path api = onClasspath("launcher-api");
         Path pf4j = onClasspath("pf4j");
-        assertTrue(Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .noneMatch(e -> e.contains("launcher-core")), "the launcher itself is not a dependency");
+        // The launcher is on the test class path only as the plugin authors' test kit; the
+        // compile below sees launcher-api and PF4J alone.
         List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none", "-d", out.toString(),
                 "-cp", api + File.pathSeparator + pf4j));
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {

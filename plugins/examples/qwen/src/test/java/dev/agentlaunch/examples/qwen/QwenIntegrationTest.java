@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentlaunch.api.LaunchContext;
-import dev.agentlaunch.api.StateFiles;
+import dev.agentlaunch.core.testkit.TestLaunchContext;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.api.TierPlan.Assignment;
@@ -13,10 +13,8 @@ import dev.agentlaunch.api.TierSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,38 +29,13 @@ class QwenIntegrationTest {
     @TempDir
     Path dir;
 
-    final List<String> notes = new ArrayList<>();
+    TestLaunchContext last;
 
+    /** The plugin authors' test kit's context: the launcher's real state-dir writer under dir/state. */
     LaunchContext context(Map<String, String> env, Path home, List<String> toolArgs) {
-        Path state = dir.resolve("state");
-        return new LaunchContext() {
-            public Map<String, String> ambientEnv() {
-                return env;
-            }
-
-            public Optional<Path> home() {
-                return Optional.ofNullable(home);
-            }
-
-            public List<String> toolArgs() {
-                return toolArgs;
-            }
-
-            public StateFiles stateFiles() {
-                return (suffix, content) -> {
-                    try {
-                        Files.createDirectories(state);
-                        return Files.writeString(state.resolve("settings" + suffix), content);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                };
-            }
-
-            public void note(String line) {
-                notes.add(line);
-            }
-        };
+        last = TestLaunchContext.in(dir).home(home).toolArgs(toolArgs.toArray(String[]::new));
+        env.forEach(last::env);
+        return last;
     }
 
     @Test
@@ -86,7 +59,7 @@ class QwenIntegrationTest {
                 + "{\"id\":\"qwen3:4b\",\"name\":\"qwen3:4b\",\"baseUrl\":\"http://gpu-box:11434/v1\",\"envKey\":\"OPENAI_API_KEY\"}]}}\n",
                 Files.readString(settings));
         assertFalse(Files.readString(settings).contains("qwen3:14b"), "medium folds into large");
-        assertTrue(notes.isEmpty(), notes::toString);
+        assertTrue(last.notes().isEmpty(), () -> last.notes().toString());
     }
 
     @Test
@@ -106,9 +79,9 @@ class QwenIntegrationTest {
 
         qwen.tierEnv(plan, context(Map.of("QWEN_CODE_SYSTEM_SETTINGS_PATH", "/etc/site-qwen.json"), home, List.of()));
 
-        assertEquals(2, notes.size(), notes::toString);
-        assertTrue(notes.get(0).contains("QWEN_CODE_SYSTEM_SETTINGS_PATH=/etc/site-qwen.json is not read"), notes::toString);
-        assertTrue(notes.get(1).contains("modelProviders of " + home.resolve(".qwen/settings.json")), notes::toString);
+        assertEquals(2, last.notes().size(), () -> last.notes().toString());
+        assertTrue(last.notes().get(0).contains("QWEN_CODE_SYSTEM_SETTINGS_PATH=/etc/site-qwen.json is not read"), () -> last.notes().toString());
+        assertTrue(last.notes().get(1).contains("modelProviders of " + home.resolve(".qwen/settings.json")), () -> last.notes().toString());
         assertEquals(users, Files.readString(home.resolve(".qwen/settings.json")), "the user's file is untouched");
     }
 
@@ -122,7 +95,11 @@ class QwenIntegrationTest {
 
     @Test
     void settingsAreValidJsonEvenForOddNames() {
-        assertEquals("\"a\\\"b\\\\c\\u0001\"", QwenIntegration.quote("a\"b\\c\u0001"));
+        String odd = "a\"b\\c\u0001";
+        TierPlan oddPlan = new TierPlan("http://h:1", Map.of(Tier.LARGE, new Assignment(odd, TierSource.FLAG),
+                Tier.MEDIUM, new Assignment(odd, TierSource.FLAG), Tier.SMALL, new Assignment(odd, TierSource.FLAG)), Map.of());
+        Map<?, ?> settings = (Map<?, ?>) dev.agentlaunch.api.Json.host().parse(QwenIntegration.settings(oddPlan));
+        assertEquals(odd, settings.get("fastModel"));
     }
 
     @Test

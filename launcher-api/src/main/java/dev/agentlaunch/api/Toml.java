@@ -1,12 +1,21 @@
-package dev.agentlaunch.plugins.codex;
+package dev.agentlaunch.api;
 
-/** The two TOML value forms the Codex mapping needs: a basic string and an integer. */
-final class Toml {
+import java.util.regex.Pattern;
+
+/**
+ * TOML value and key forms for plugins whose tool reads TOML (a {@code -c key=value} override,
+ * a config file in the launcher's state dir). Pure text formatting.
+ *
+ * @since 1.2.0
+ */
+public final class Toml {
+    private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
+
     private Toml() {
     }
 
     /** A TOML basic string: {@code "..."} with quotes, backslashes and control characters escaped. */
-    static String string(String value) {
+    public static String string(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -26,5 +35,10 @@ final class Toml {
             }
         }
         return out.append('"').toString();
+    }
+
+    /** A key: bare when TOML allows it ({@code base_url}), else quoted ({@code "ollama/qwen3:4b"}). */
+    public static String key(String key) {
+        return BARE_KEY.matcher(key).matches() ? key : string(key);
     }
 }

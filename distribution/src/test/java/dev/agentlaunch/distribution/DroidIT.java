@@ -1,0 +1,50 @@
+package dev.agentlaunch.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real Droid started by the assembled launcher against the simulator: main turn on large,
+ * the explorer droid (light) on small, the worker droid (medium) on medium.
+ */
+@Tag("droid")
+class DroidIT extends NewAgentCase {
+    @Override
+    String tool() {
+        return "droid";
+    }
+
+    private void runWithSubagent(String type) throws Exception {
+        sim.answerWithToolCall("Task", "{\"subagent_type\":\"" + type + "\",\"description\":\"look around\",\"prompt\":\""
+                + TASK_PROMPT + "\"}");
+        launchOk("exec", "--auto", "high", "say hi to the team");
+        assertEquals(0, sim.pendingToolCalls(), "Droid never offered the Task tool: " + chats());
+    }
+
+    @Test
+    void mainTurnOnLargeExplorerOnSmall() throws Exception {
+        runWithSubagent("explorer");
+        assertEquals(LARGE, first(isMain("say hi to the team"), "main turn").model(), "main turn");
+        assertEquals(SMALL, first(NewAgentCase::isSubagent, "explorer subagent").model(), "explorer subagent");
+        assertNothingLeftRunning();
+        launcher.assertHomeHoldsOnly(".factory");
+    }
+
+    @Test
+    void workerOnMedium() throws Exception {
+        runWithSubagent("worker");
+        assertEquals(MEDIUM, first(NewAgentCase::isSubagent, "worker subagent").model(), "worker subagent");
+        assertNothingLeftRunning();
+    }
+
+    @Test
+    void aModelOfTheUsersAfterTheDashesIsRefusedNamingTheTierFlag() throws Exception {
+        Launcher.Result r = launch("exec", "-m", "custom:other", "say hi");
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("Droid argument '-m' fights the tier routing") && r.stderr().contains("--large MODEL"),
+                r.toString());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.agentlaunch.plugins.pi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentlaunch.api.LaunchRefusedException;
+import dev.agentlaunch.api.Tier;
+import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.core.testkit.TestLaunchContext;
+import dev.agentlaunch.core.testkit.TestPlans;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PiIntegrationTest {
+    private final PiIntegration pi = new PiIntegration();
+    private final TierPlan plan = TestPlans.of("http://gpu:11434/", "qwen3:32b", "qwen3:14b", "qwen3:4b");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aProviderExtensionInTheStateDirAndTheLargeModel() throws Exception {
+        TestLaunchContext context = TestLaunchContext.in(tmp).executableVersion("node", "22.23.5");
+        List<String> args = pi.tierArgs(plan, context);
+        assertEquals("-e", args.get(0));
+        Path extension = Path.of(args.get(1));
+        assertTrue(extension.startsWith(context.stateDir()), extension + " is in the launcher's state dir");
+        assertEquals(List.of("--model", "ollama/qwen3:32b"), args.subList(2, 4));
+        String ts = Files.readString(extension);
+        assertTrue(ts.contains("pi.registerProvider(\"ollama\", {\"baseUrl\":\"http://gpu:11434/v1\""), ts);
+        assertTrue(ts.contains("\"api\":\"openai-completions\""), ts);
+        for (String model : List.of("qwen3:32b", "qwen3:14b", "qwen3:4b")) {
+            assertTrue(ts.contains("\"id\":\"" + model + "\""), ts);
+        }
+        assertEquals(args, pi.tierArgs(plan, TestLaunchContext.in(tmp).executableVersion("node", "22.23.5")), "deterministic");
+        assertTrue(pi.tierEnv(plan).isEmpty());
+    }
+
+    @Test
+    void mediumAndSmallFoldIntoLarge() {
+        assertTrue(pi.tierRoles().get(Tier.MEDIUM).startsWith("folds into large"));
+        assertTrue(pi.tierRoles().get(Tier.SMALL).startsWith("folds into large"));
+    }
+
+    @Test
+    void aNodeOlderThan22IsRefusedWithTheFix() {
+        LaunchRefusedException e = assertThrows(LaunchRefusedException.class,
+                () -> pi.tierArgs(plan, TestLaunchContext.in(tmp).executableVersion("node", "20.20.2")));
+        assertEquals("Pi needs Node.js 22 or newer and the node on your PATH is 20.20.2: install Node.js 22+ "
+                + "(e.g. nvm install 22) and put it first on PATH", e.getMessage());
+    }
+
+    @Test
+    void theUsersOwnModelOrProviderIsRefusedNamingTheTierFlag() {
+        for (List<String> args : List.of(List.of("--model", "x"), List.of("--model=x"), List.of("--provider", "y"))) {
+            LaunchRefusedException e = assertThrows(LaunchRefusedException.class,
+                    () -> pi.tierArgs(plan, TestLaunchContext.in(tmp).toolArgs(args.toArray(String[]::new))));
+            assertTrue(e.getMessage().contains("--large MODEL"), e.getMessage());
+        }
+        pi.tierArgs(plan, TestLaunchContext.in(tmp).toolArgs("-p", "--", "--model is just prompt text"));
+    }
+}
