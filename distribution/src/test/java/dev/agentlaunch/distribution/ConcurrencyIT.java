@@ -31,8 +31,8 @@ class ConcurrencyIT {
         Path bin = Files.createDirectories(outside.resolve("bin"));
         Path records = Files.createDirectories(outside.resolve("records"));
         Path stub = bin.resolve("claude");
-        // Records its environment under the name of its first argument: one file per launch.
-        Files.writeString(stub, "#!/bin/sh\nenv > '" + records + "'/\"$1\"\n");
+        // Records its environment under the name of its first argument after the launcher's --agents pair: one file per launch.
+        Files.writeString(stub, "#!/bin/sh\n[ \"$1\" = --agents ] && shift 2\nenv > '" + records + "'/\"$1\"\n");
         Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.createDirectories(home.resolve(".config"));
         Map<String, String> before = FileTree.snapshot(home);
@@ -58,8 +58,9 @@ class ConcurrencyIT {
         for (int n = 0; n < LAUNCHES; n++) {
             List<String> env = Files.readAllLines(records.resolve("launch-" + n));
             List<String> tiers = env.stream().filter(l -> l.startsWith("ANTHROPIC_DEFAULT_")).sorted().toList();
-            assertEquals(List.of("ANTHROPIC_DEFAULT_HAIKU_MODEL=small" + n + ":1", "ANTHROPIC_DEFAULT_OPUS_MODEL=large" + n + ":1",
-                    "ANTHROPIC_DEFAULT_SONNET_MODEL=medium" + n + ":1"), tiers, "launch " + n);
+            assertEquals(List.of("ANTHROPIC_DEFAULT_FABLE_MODEL=large" + n + ":1", "ANTHROPIC_DEFAULT_HAIKU_MODEL=small" + n + ":1",
+                    "ANTHROPIC_DEFAULT_OPUS_MODEL=large" + n + ":1", "ANTHROPIC_DEFAULT_SONNET_MODEL=medium" + n + ":1"), tiers,
+                    "launch " + n);
         }
         assertEquals(before, FileTree.snapshot(home), "no file under HOME was written");
     }

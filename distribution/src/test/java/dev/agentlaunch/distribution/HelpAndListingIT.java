@@ -30,9 +30,9 @@ class HelpAndListingIT {
         assertEquals(0, r.exitCode(), r::toString);
         String flat = r.stdout().replaceAll("\\s+", " ");
         assertTrue(flat.contains("--large=MODEL Model for the large tier: main conversation"), r.stdout());
-        assertTrue(flat.contains("(ANTHROPIC_DEFAULT_OPUS_MODEL)"), r.stdout());
+        assertTrue(flat.contains("(ANTHROPIC_DEFAULT_OPUS_MODEL, ANTHROPIC_DEFAULT_FABLE_MODEL)"), r.stdout());
         assertTrue(flat.contains("--small=MODEL Model for the small tier: session titles, the Explore subagent"), r.stdout());
-        assertTrue(flat.contains("(ANTHROPIC_DEFAULT_HAIKU_MODEL)"), r.stdout());
+        assertTrue(flat.contains("(ANTHROPIC_DEFAULT_HAIKU_MODEL, ANTHROPIC_SMALL_FAST_MODEL)"), r.stdout());
     }
 
     @Test

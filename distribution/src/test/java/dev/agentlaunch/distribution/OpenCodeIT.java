@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real OpenCode CLI started by the assembled launcher against the Ollama simulator: the
  * simulator's request log proves which model each tier's requests carried.
  */
+@Tag("opencode")
 class OpenCodeIT {
     private static final String LARGE = "big-sim:1b";
     private static final String MEDIUM = "mid-sim:1b";

@@ -33,13 +33,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(120)
 class ProcessBehaviourIT {
     /**
-     * The stub "claude": its first argument picks what it does. {@code wait} installs traps,
+     * The stub "claude": its first argument after the launcher's {@code --agents} pair picks what it does. {@code wait} installs traps,
      * says "ready" on stdout, and exits 42 on SIGINT or 43 on SIGTERM after recording which came.
      */
     static final String STUB = """
             #!/bin/sh
             rec='%s'
             echo $$ > "$rec/pid"
+            [ "$1" = --agents ] && shift 2   # the Claude plugin's own Explore entry comes first
             case "$1" in
               exit) exit "$2" ;;
               die) kill -s "$2" $$; exit 99 ;;

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the simulator wiring and the e2e helpers; the example module stays what a third party's
  * project is: launcher-api only, plus its own unit tests.
  */
+@Tag("qwen")
 class QwenExamplePluginIT {
     static final String LARGE = "qwen3:32b";
     static final String MEDIUM = "qwen3:14b";
@@ -76,9 +78,10 @@ class QwenExamplePluginIT {
     }
 
     @AfterEach
-    void stop() {
+    void stop(org.junit.jupiter.api.TestInfo test) {
         if (sim != null) {
             sim.close();
+            sim.requests().forEach(req -> System.out.println(test.getDisplayName() + ": " + req));
         }
     }
 
@@ -93,10 +96,39 @@ class QwenExamplePluginIT {
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().contains("qwen         Qwen Code"), r::toString);
         assertTrue(r.stdout().contains("plugin    qwen " ), r::toString);
-        assertTrue(r.stdout().contains("(user, " + jar + "); proven on Qwen Code 0.15.10"), "its source: " + r);
-        assertTrue(r.stdout().contains("(0.15.10)"), "the installed version: " + r);
+        assertTrue(r.stdout().contains("(user, " + jar + "); proven on Qwen Code 0.15.10 to 0.24.4"), "its source: " + r);
+        assertTrue(r.stdout().contains("(" + installedVersion() + ")"), "the installed version: " + r);
         assertTrue(r.stdout().contains("medium    folded into large"), r::toString);
         assertFalse(r.stderr().contains("Qwen Code"), "the pinned Qwen Code is a proven version: " + r);
+    }
+
+    /** The Qwen Code version the test runs (its npm package's). */
+    static String installedVersion() throws IOException {
+        Path pkg = qwenBin().getParent().resolve("@qwen-code/qwen-code/package.json");
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(pkg.toFile()).path("version").asText();
+    }
+
+    /** Requests of the built-in Explore subagent: its own system prompt. */
+    static boolean isExplore(RecordedRequest r) {
+        return r.json() != null && r.json().path("messages").path(0).path("content").asText().contains("file search specialist");
+    }
+
+    @Test
+    void theExploreSubagentRunsOnTheSmallTier() throws Exception {
+        Assumptions.assumeFalse(installedVersion().startsWith("0.15."), "Qwen Code 0.15 runs Explore on fastModel by itself");
+        sim.answerWithToolCall("agent", "{\"subagent_type\":\"Explore\",\"description\":\"Look around\","
+                + "\"prompt\":\"List the files in the current directory.\"}");
+
+        Launcher.Result r = launcher.run("qwen", "--large", LARGE, "--medium", MEDIUM, "--small", SMALL,
+                "--", "--approval-mode", "yolo", "-p", "Explore this directory, then say hi");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        List<RecordedRequest> chats = sim.requests("/v1/chat/completions");
+        assertEquals(0, sim.pendingToolCalls(), "Qwen Code took the scripted agent call: " + chats);
+        List<RecordedRequest> explore = chats.stream().filter(QwenExamplePluginIT::isExplore).toList();
+        assertFalse(explore.isEmpty(), "the Explore subagent ran: " + chats);
+        explore.forEach(c -> assertEquals(SMALL, c.model(), "Explore request " + c));
+        chats.stream().filter(c -> !isExplore(c) && !isBackground(c)).forEach(c -> assertEquals(LARGE, c.model(), "main " + c));
     }
 
     /** The main turn carries the user's prompt; background agents run on their own system prompt. */

@@ -33,7 +33,18 @@ final class StubTool {
         return Files.exists(record.resolve("argv"));
     }
 
+    /**
+     * The tool's arguments after the pair the Claude plugin puts first on every launch (its own
+     * {@code --agents} Explore entry), so a test compares what the user passed; {@link #rawArgv()}
+     * has everything.
+     */
     List<String> argv() throws IOException {
+        List<String> all = rawArgv();
+        return all.size() >= 2 && all.get(0).equals("--agents") ? all.subList(2, all.size()) : all;
+    }
+
+    /** Every argument the tool received, byte-exact. */
+    List<String> rawArgv() throws IOException {
         byte[] bytes = Files.readAllBytes(record.resolve("argv"));
         List<String> args = new ArrayList<>();
         int start = 0;

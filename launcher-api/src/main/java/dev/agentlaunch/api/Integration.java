@@ -70,9 +70,10 @@ public interface Integration extends ExtensionPoint {
 
     /**
      * The versions of the tool this integration was proven against (run end to end against a
-     * model server), e.g. {@code [0.15.10]}, oldest first. The launcher shows them in
-     * {@code list-integrations} and warns there when the installed tool reports a version not
-     * in the list; it never checks on the launch path. Empty (the default) means "not declared".
+     * model server), e.g. {@code [0.15.10, 0.24.4]}, oldest first. The first and the last element
+     * bound the proven range: {@code list-integrations} and {@code doctor} show it and add a note
+     * when the installed tool reports a version outside it (never an error: a newer tool may well
+     * work); the launch path never checks. Empty (the default) means "not declared".
      *
      * @since 1.1.0
      */
@@ -110,6 +111,20 @@ public interface Integration extends ExtensionPoint {
      */
     default List<String> tierArgs(TierPlan plan, LaunchContext context) {
         return tierArgs(plan);
+    }
+
+    /**
+     * The user's arguments as the tool receives them, after {@link #tierArgs(TierPlan, LaunchContext)}.
+     * The default passes {@link LaunchContext#toolArgs()} on untouched. An integration overrides it
+     * only to fold its own value into a flag of the user's that the tool reads once (the last one
+     * wins), so that both reach the tool: Claude Code's {@code --agents} is the case. Every other
+     * argument must pass through byte for byte, in order.
+     *
+     * @throws LaunchRefusedException when the user's argument cannot be merged (not valid input)
+     * @since 1.2.0
+     */
+    default List<String> toolArgs(TierPlan plan, LaunchContext context) {
+        return context.toolArgs();
     }
 
     /**

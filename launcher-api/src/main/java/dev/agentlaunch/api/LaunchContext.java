@@ -42,6 +42,11 @@ public interface LaunchContext {
         return Optional.empty();
     }
 
-    /** Prints one note line on stderr (unless the user asked for quiet). */
+    /**
+     * Prints one note line on stderr (unless the user asked for quiet). {@code launch doctor}
+     * lists each note as something to fix, except a line starting with {@code "tip: "}: advice
+     * for a person about to use the tool, shown only when the launcher runs at a terminal and
+     * never counted as a problem.
+     */
     void note(String line);
 }

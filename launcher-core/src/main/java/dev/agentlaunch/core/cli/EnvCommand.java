@@ -73,7 +73,8 @@ public final class EnvCommand implements Callable<Integer> {
         dev.agentlaunch.core.server.ServerResolver servers = new dev.agentlaunch.core.server.ServerResolver(
                 dev.agentlaunch.core.server.ServerKinds.with(context.registry().serverKinds()), context.env());
         java.util.Optional<dev.agentlaunch.core.server.ApiKey> key = servers.key(resolved.spec());
-        LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
+        LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(),
+                context.reporter().tipsOnlyIf(context.terminal().interactive()));
         dev.agentlaunch.api.TierPlan tiers = planner.resolve(resolved.request(), resolved.server())
                 .withServers(servers.offline(resolved.spec(), key), java.util.Map.of());
         LaunchPlan plan = planner.map(loaded, tiers, resolved.server(), context.toolArgs(), key);

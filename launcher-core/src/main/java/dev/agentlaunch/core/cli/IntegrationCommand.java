@@ -103,7 +103,7 @@ public final class IntegrationCommand implements Callable<Integer> {
         }
         ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
                 .resolveWith(loaded.id(), config.file(), profile.name(), tiers.flags(), tiers.model(), server.flags());
-        LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter());
+        LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter().tipsOnlyIf(context.terminal().interactive()));
         ServerAddress address = resolved.server();
         ServerSpec spec = resolved.spec();
         ServerResolver resolver = new ServerResolver(ServerKinds.with(context.registry().serverKinds()), context.env());
@@ -138,7 +138,7 @@ public final class IntegrationCommand implements Callable<Integer> {
         }
         Path exe = notFound(plan.executable());
         context.reporter().debug("launching " + exe + " " + plan.arguments());
-        return new Handoff(context.handoffTarget()).launch(plan, exe, context.launcherArgCount());
+        return new Handoff(context.handoffTarget()).launch(plan, exe, context.launcherArgCount(), context.toolArgs());
     }
 
     /** The plugin's declared wire API; a plugin that throws is a plugin failure. */

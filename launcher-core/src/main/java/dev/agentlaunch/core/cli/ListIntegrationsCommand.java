@@ -30,7 +30,7 @@ public final class ListIntegrationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new IntegrationsPrinter(context.out(), context.env(), context.home(), context.reporter()::warn)
+        new IntegrationsPrinter(context.out(), context.env(), context.home(), context.reporter()::warn, context.reporter()::note)
                 .print(IntegrationProbe.check(context.registry()), output.json());
         return 0;
     }

@@ -111,7 +111,8 @@ public final class Doctor {
                 .map(loaded, tiers, address, toolArgs);
         List<String> lines = new ArrayList<>();
         for (String line : notes.toString().split("\\R")) {
-            if (line.startsWith("launch: ") && !line.startsWith("launch: replacing ")) {
+            // A "tip: " is the integration's advice about the tool, nothing of the user's to fix.
+            if (line.startsWith("launch: ") && !line.startsWith("launch: replacing ") && !line.startsWith("launch: tip: ")) {
                 lines.add(line.substring("launch: ".length()));
             }
         }

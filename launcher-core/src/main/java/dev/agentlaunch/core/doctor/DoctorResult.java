@@ -1,6 +1,7 @@
 package dev.agentlaunch.core.doctor;
 
 import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.core.process.ProvenRange;
 import dev.agentlaunch.core.server.ServerAddress;
 import dev.agentlaunch.core.server.ServerReport;
 import java.util.List;
@@ -39,9 +40,9 @@ public record DoctorResult(ServerAddress server, Optional<ServerReport> checks, 
             proven = List.copyOf(proven);
         }
 
-        /** Installed, with a known version that is not one the plugin was proven on. */
+        /** Installed, with a known version outside the range the plugin was proven on (a note, not a problem). */
         public boolean unproven() {
-            return executable != null && version != null && !proven.isEmpty() && !proven.contains(version);
+            return executable != null && new ProvenRange(proven).outside(version);
         }
     }
 
@@ -62,10 +63,17 @@ public record DoctorResult(ServerAddress server, Optional<ServerReport> checks, 
         });
         tool.filter(t -> t.executable() == null)
                 .ifPresent(t -> problems.add(t.name() + " is not installed; install it with: " + t.installHint()));
-        tool.filter(ToolStatus::unproven).ifPresent(t -> problems.add(t.name() + " " + t.version() + " at " + t.executable()
-                + " is not a version the '" + t.id() + "' plugin was proven on (" + String.join(", ", t.proven())
-                + "); it may work, and if it does not, install a proven version or a newer plugin"));
         problems.addAll(ambient);
         return problems;
+    }
+
+    /**
+     * What is worth knowing but stops nothing, one line each: a tool outside the versions its
+     * plugin was proven on. Never a reason for a non-zero exit.
+     */
+    public List<String> notes() {
+        return tool.filter(ToolStatus::unproven)
+                .map(t -> List.of(new ProvenRange(t.proven()).note(t.name(), t.version(), t.executable(), t.id())))
+                .orElse(List.of());
     }
 }

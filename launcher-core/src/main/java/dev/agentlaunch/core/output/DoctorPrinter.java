@@ -49,6 +49,7 @@ public final class DoctorPrinter {
             out.println("result       " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
             problems.forEach(p -> out.println("  - " + p));
         }
+        r.notes().forEach(n -> out.println("note         " + n));
     }
 
     private void printJson(DoctorResult r) {
@@ -82,6 +83,7 @@ public final class DoctorPrinter {
         root.put("checks", r.checks().map(c -> (Object) c.toMap()).orElse(null));
         root.put("ambient", r.ambient());
         root.put("problems", r.problems());
+        root.put("notes", r.notes());
         root.put("ok", r.problems().isEmpty());
         try {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));

@@ -11,6 +11,7 @@ import dev.agentlaunch.core.plugins.IntegrationRegistry;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
 import dev.agentlaunch.core.plugins.PluginProblem;
 import dev.agentlaunch.core.process.ExecutableFinder;
+import dev.agentlaunch.core.process.ProvenRange;
 import dev.agentlaunch.core.process.ToolVersion;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -30,17 +31,28 @@ public final class IntegrationsPrinter {
     private final ExecutableFinder finder;
     private final ToolVersion versions;
     private final Consumer<String> warnings;
+    private final Consumer<String> notes;
 
     public IntegrationsPrinter(PrintWriter out, Map<String, String> env, Optional<Path> home) {
         this(out, env, home, line -> { });
     }
 
-    /** @param warnings receives one line per installed tool whose version the plugin was not proven on */
+    /** @param warnings receives every line, the warnings and the notes */
     public IntegrationsPrinter(PrintWriter out, Map<String, String> env, Optional<Path> home, Consumer<String> warnings) {
+        this(out, env, home, warnings, warnings);
+    }
+
+    /**
+     * @param warnings receives one line per tool that cannot run here
+     * @param notes    receives one line per installed tool whose version is outside the range its plugin was proven on
+     */
+    public IntegrationsPrinter(PrintWriter out, Map<String, String> env, Optional<Path> home, Consumer<String> warnings,
+                               Consumer<String> notes) {
         this.out = out;
         this.finder = new ExecutableFinder(env, home);
         this.versions = new ToolVersion(env);
         this.warnings = warnings;
+        this.notes = notes;
         this.context = dev.agentlaunch.core.process.DefaultLaunchContext.outsideLaunch(env, home);
     }
 
@@ -79,18 +91,17 @@ public final class IntegrationsPrinter {
         }
     }
 
-    /** The installed tool's version, and a warning when the plugin declares versions and this is not one. */
+    /** The installed tool's version, and a note when it lies outside the range the plugin was proven on. */
     private Optional<String> checkedVersion(LoadedIntegration li, Optional<Path> exe) {
         warnRuntimeProblem(li);
-        List<String> proven = li.integration().provenToolVersions();
+        ProvenRange proven = new ProvenRange(li.integration().provenToolVersions());
         CompletableFuture<Optional<String>> probe = probes.get(li.id());
-        if (exe.isEmpty() || proven.isEmpty() || probe == null) {
+        if (exe.isEmpty() || !proven.declared() || probe == null) {
             return Optional.empty();
         }
         Optional<String> version = probe.join();
-        version.filter(v -> !proven.contains(v)).ifPresent(v -> warnings.accept(li.integration().displayName() + " " + v
-                + " at " + exe.get() + " is not a version the '" + li.id() + "' plugin was proven on (" + String.join(", ", proven)
-                + "); it may work, and if it does not, install a proven version or a newer plugin"));
+        version.filter(proven::outside).ifPresent(v -> notes.accept(
+                proven.note(li.integration().displayName(), v, exe.get().toString(), li.id())));
         return version;
     }
 
@@ -128,7 +139,7 @@ public final class IntegrationsPrinter {
                     + (found.executable().isPresent() ? ", " + found.where() : ""));
             out.println(field("plugin") + li.pluginId() + " " + li.pluginVersion() + " (" + li.origin() + ", " + li.jar() + ")"
                     + (integration.provenToolVersions().isEmpty() ? ""
-                            : "; proven on " + integration.displayName() + " " + String.join(", ", integration.provenToolVersions())));
+                            : "; proven on " + integration.displayName() + " " + new ProvenRange(integration.provenToolVersions())));
             for (Tier tier : Tier.values()) {
                 out.println(field(tier.id()) + integration.tierRoles().getOrDefault(tier, ""));
             }

@@ -12,13 +12,32 @@ public final class Reporter {
     private final boolean quiet;
     private final boolean debug;
 
+    private final boolean tips;
+
     public Reporter(PrintWriter err, boolean quiet, boolean debug) {
+        this(err, quiet, debug, true);
+    }
+
+    private Reporter(PrintWriter err, boolean quiet, boolean debug, boolean tips) {
         this.err = err;
         this.quiet = quiet;
         this.debug = debug;
+        this.tips = tips;
+    }
+
+    /**
+     * This reporter, passing an integration's {@code tip: } notes (advice for a person in a
+     * session) only when {@code person} is true: with no terminal there is no session to advise,
+     * and a clean launch from a script stays silent.
+     */
+    public Reporter tipsOnlyIf(boolean person) {
+        return person ? this : new Reporter(err, quiet, debug, false);
     }
 
     public void note(String line) {
+        if (!tips && line.startsWith("tip: ")) {
+            return;
+        }
         if (!quiet) {
             err.println("launch: " + oneLine(line));
             err.flush();

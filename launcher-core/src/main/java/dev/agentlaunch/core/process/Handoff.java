@@ -14,7 +14,8 @@ import java.util.Map;
  * script's hand-off descriptor and exits; the script then {@code exec}s the tool itself, so the
  * agent owns the terminal, signals and exit code and no JVM stays alive. The user's arguments
  * never pass through the JVM on that path: the script keeps its own {@code "$@"}, so they reach
- * the tool byte for byte. Without the script ({@code java -jar}, Windows) the JVM runs the tool
+ * the tool byte for byte, unless the integration folded its own value into one of them
+ * ({@code Integration.toolArgs}, Claude Code's {@code --agents}): then the JVM writes them out. Without the script ({@code java -jar}, Windows) the JVM runs the tool
  * as a child with inherited I/O, ignores SIGINT while it runs (see {@link ChildSignals}), passes
  * SIGTERM and SIGHUP on, and returns its exit code.
  */
@@ -34,10 +35,11 @@ public final class Handoff {
      * @param launcherArgCount how many of the script's arguments are the launcher's own
      *                         (including the {@code --}), i.e. what the script must shift away
      */
-    public int launch(LaunchPlan plan, Path executable, int launcherArgCount) throws IOException, InterruptedException {
+    public int launch(LaunchPlan plan, Path executable, int launcherArgCount, List<String> userArgs)
+            throws IOException, InterruptedException {
         if (handoffTarget != null && !handoffTarget.isEmpty()) {
             try (OutputStream out = new FileOutputStream(handoffTarget)) {
-                out.write(script(plan, executable, launcherArgCount).getBytes(StandardCharsets.UTF_8));
+                out.write(script(plan, executable, launcherArgCount, userArgs).getBytes(StandardCharsets.UTF_8));
             }
             return 0;
         }
@@ -46,6 +48,14 @@ public final class Handoff {
 
     /** The shell the script evaluates: exports, then {@code exec} with the user's own {@code "$@"}. */
     static String script(LaunchPlan plan, Path executable, int launcherArgCount) {
+        return script(plan, executable, launcherArgCount, plan.toolArgs());
+    }
+
+    /**
+     * The same; when the integration rewrote the user's arguments (it folded its own value into
+     * one of theirs, see {@code Integration.toolArgs}), they are written out instead of {@code "$@"}.
+     */
+    static String script(LaunchPlan plan, Path executable, int launcherArgCount, List<String> userArgs) {
         StringBuilder s = new StringBuilder();
         for (Map.Entry<String, String> e : plan.envChanges().entrySet()) {
             // The token goes as a reference to the user's own variable: never through the pipe as text.
@@ -59,8 +69,12 @@ public final class Handoff {
         for (String a : plan.tierArgs()) {
             s.append(' ').append(ShellQuote.quote(a));
         }
-        s.append(" \"$@\"\n");
-        return s.toString();
+        if (plan.toolArgs().equals(userArgs)) {
+            s.append(" \"$@\"");
+        } else {
+            plan.toolArgs().forEach(a -> s.append(' ').append(ShellQuote.quote(a)));
+        }
+        return s.append('\n').toString();
     }
 
     private static int runChild(LaunchPlan plan, Path executable) throws IOException, InterruptedException {

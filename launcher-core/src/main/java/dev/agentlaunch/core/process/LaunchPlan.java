@@ -16,7 +16,8 @@ import java.util.Map;
  * @param tiers       the resolved tiers
  * @param server      the model server and where its address came from
  * @param tierArgs    arguments the integration puts before the user's
- * @param toolArgs    the user's arguments after {@code --}, untouched
+ * @param toolArgs    the user's arguments after {@code --}, untouched unless the integration folded its own value
+ *                    into one of them ({@code Integration.toolArgs})
  * @param env         every variable the launch sets or keeps, with the policy's decision
  * @param executable  where the tool was found (or not)
  * @param tokenReferences variables whose value is the server's token, each to the user's variable that holds it

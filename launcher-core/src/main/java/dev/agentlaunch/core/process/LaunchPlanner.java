@@ -61,9 +61,11 @@ public final class LaunchPlanner {
                 StateDirectory.of(ambient, home).map(StateDirectory::namesOnly), line -> { });
         Map<String, String> env = guarded(loaded, "tierEnv", () -> integration.tierEnv(tiers, context));
         List<String> args = guarded(loaded, "tierArgs", () -> integration.tierArgs(tiers, context));
+        List<String> passed = guarded(loaded, "toolArgs", () -> integration.toolArgs(tiers, context));
         Map<String, Tier> tierVariables = guarded(loaded, "tierVariables", integration::tierVariables);
         checkEnv(loaded, env);
         checkArgs(loaded, args);
+        checkArgs(loaded, passed);
         List<KeptModel> kept = new ArrayList<>();
         for (EnvEntry e : new EnvPolicy().apply(ambient, env, tierVariables, tiers, line -> { })) {
             if (e.action() == EnvEntry.Action.KEPT && !e.value().isBlank()) {
@@ -89,9 +91,11 @@ public final class LaunchPlanner {
                 StateDirectory.of(ambient, home).map(d -> (StateFiles) d), reporter::note);
         Map<String, String> env = guarded(loaded, "tierEnv", () -> integration.tierEnv(tiers, context));
         List<String> args = guarded(loaded, "tierArgs", () -> integration.tierArgs(tiers, context));
+        List<String> passed = guarded(loaded, "toolArgs", () -> integration.toolArgs(tiers, context));
         Map<String, Tier> tierVariables = guarded(loaded, "tierVariables", integration::tierVariables);
         checkEnv(loaded, env);
         checkArgs(loaded, args);
+        checkArgs(loaded, passed);
         List<EnvEntry> entries = new EnvPolicy().apply(ambient, env, tierVariables, tiers, reporter::note);
         ExecutableFinder.Result exe = findExecutable(loaded);
         Map<String, String> references = new java.util.LinkedHashMap<>();
@@ -108,7 +112,7 @@ public final class LaunchPlanner {
                 }
             }
         }
-        return new LaunchPlan(loaded, tiers, server, args, toolArgs, entries, exe, references);
+        return new LaunchPlan(loaded, tiers, server, args, passed, entries, exe, references);
     }
 
     /** Where the integration's tool is on this machine (or why not). */

@@ -34,4 +34,16 @@ class ReporterTest {
         reporter.warn("a warning");
         assertEquals("launch: warning: a warning" + System.lineSeparator(), text.toString());
     }
+
+    @Test
+    void tipsReachAPersonAtATerminalOnly() {
+        StringWriter text = new StringWriter();
+        Reporter reporter = new Reporter(new PrintWriter(text), false, false);
+        reporter.tipsOnlyIf(false).note("tip: advice for a session");
+        reporter.tipsOnlyIf(false).note("keeping your X=1");
+        assertEquals("launch: keeping your X=1" + System.lineSeparator(), text.toString(), "a script sees no tip");
+        reporter.tipsOnlyIf(true).note("tip: advice for a session");
+        assertEquals("launch: keeping your X=1" + System.lineSeparator() + "launch: tip: advice for a session"
+                + System.lineSeparator(), text.toString());
+    }
 }

@@ -87,17 +87,27 @@ class ListIntegrationsPluginInfoTest {
     }
 
     @Test
-    void warnsOnceWhenTheInstalledToolIsNotAProvenVersion() throws IOException {
+    void notesOnceWhenTheInstalledToolIsOutsideTheProvenRange() throws IOException {
         installTool("proven-cli version 2.0.0");
 
         String[] r = run("list-integrations");
 
         assertTrue(r[0].contains("installed: " + bin.resolve("proven-cli") + " (2.0.0)"), r[0]);
-        assertTrue(r[0].contains("proven on Tool proven 1.2.2, 1.2.3"), r[0]);
-        List<String> warnings = r[1].lines().toList();
-        assertEquals(1, warnings.size(), r[1]);
-        assertTrue(warnings.get(0).startsWith("launch: warning: Tool proven 2.0.0 at " + bin.resolve("proven-cli")
-                + " is not a version the 'proven' plugin was proven on (1.2.2, 1.2.3)"), r[1]);
+        assertTrue(r[0].contains("proven on Tool proven 1.2.2 to 1.2.3"), r[0]);
+        List<String> notes = r[1].lines().toList();
+        assertEquals(1, notes.size(), r[1]);
+        assertTrue(notes.get(0).startsWith("launch: Tool proven 2.0.0 at " + bin.resolve("proven-cli")
+                + " is newer than the versions the 'proven' plugin was proven on (1.2.2 to 1.2.3)"), r[1]);
+    }
+
+    @Test
+    void aVersionInsideTheRangeDrawsNoNoteEvenWhenNotListed() throws IOException {
+        installTool("proven-cli version 1.2.3-rc.1");   // between 1.2.2 and 1.2.3
+
+        String[] r = run("list-integrations");
+
+        assertTrue(r[0].contains("(1.2.3-rc.1)"), r[0]);
+        assertEquals("", r[1], "inside the proven range");
     }
 
     @Test

@@ -83,4 +83,25 @@ class HandoffScriptTest {
         assertEquals("$env:ANTHROPIC_AUTH_TOKEN = $env:TEAM_TOKEN", dev.agentlaunch.core.output.Shell.POWERSHELL
                 .exportReference("ANTHROPIC_AUTH_TOKEN", "TEAM_TOKEN"));
     }
+
+    @Test
+    void argumentsTheIntegrationRewroteAreWrittenOutInsteadOfTheUsersOwn() throws Exception {
+        TierPlan tiers = new TierPlan("http://h:1", Map.of(Tier.LARGE, new Assignment("m", TierSource.FLAG),
+                Tier.MEDIUM, new Assignment("m", TierSource.FLAG), Tier.SMALL, new Assignment("m", TierSource.FLAG)), Map.of());
+        List<String> merged = List.of("--agents", "{\"Explore\":{},\"it's\":{}}", "-p", "hi $HOME");
+        LaunchPlan plan = new LaunchPlan(null, tiers, new ServerAddress("http://h:1", "default"), List.of(), merged, List.of(),
+                new ExecutableFinder.Result(Optional.empty(), Optional.empty()));
+        Path tool = dir.resolve("tool");
+        Files.writeString(tool, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\000' \"$a\"; done > \"$OUT/argv\"\n");
+        tool.toFile().setExecutable(true);
+        Path script = dir.resolve("handoff.sh");
+        Files.writeString(script, Handoff.script(plan, tool, 2, List.of("--agents", "{\"it's\":{}}", "-p", "hi $HOME")));
+
+        Process p = new ProcessBuilder("/bin/sh", "-c", "OUT=" + dir + "; export OUT; . " + script, "sh",
+                "claude", "--", "--agents", "{\"it's\":{}}", "-p", "hi $HOME").inheritIO().start();
+        assertEquals(0, p.waitFor());
+
+        String argv = Files.readString(dir.resolve("argv"), StandardCharsets.UTF_8);
+        assertEquals(String.join("\0", merged) + "\0", argv, "the merged --agents reached the tool, the rest unchanged");
+    }
 }

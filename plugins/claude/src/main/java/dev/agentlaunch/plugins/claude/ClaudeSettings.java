@@ -80,7 +80,7 @@ final class ClaudeSettings {
             }
             return Optional.of(source(label + " (" + file + ")", Files.readString(file, StandardCharsets.UTF_8)));
         } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
-            return Optional.of(new SettingsSource(label, Map.of(), null));   // Claude Code reports it itself
+            return Optional.of(new SettingsSource(label, Map.of(), null, null));   // Claude Code reports it itself
         }
     }
 
@@ -98,6 +98,7 @@ final class ClaudeSettings {
             });
         }
         Object model = map.get("model");
-        return new SettingsSource(label, env, model instanceof String s ? s : null);
+        Object mode = map.get("permissions") instanceof Map<?, ?> permissions ? permissions.get("defaultMode") : null;
+        return new SettingsSource(label, env, model instanceof String s ? s : null, mode instanceof String m ? m : null);
     }
 }

@@ -38,7 +38,11 @@ final class RoutingGuard {
 
     /** The arguments to put before the user's: {@code --settings JSON} when a settings file fights the routing, else none. */
     List<String> args(TierPlan plan, LaunchContext context) {
-        List<SettingsSource> files = ClaudeSettings.files(context);
+        return args(plan, context, ClaudeSettings.files(context));
+    }
+
+    /** The same, with the settings files already read ({@link ClaudeSettings#files}). */
+    List<String> args(TierPlan plan, LaunchContext context, List<SettingsSource> files) {
         Map<String, SettingsSource> setBy = new TreeMap<>();   // variable -> the file whose value Claude Code uses
         String model = null;
         String modelFrom = null;

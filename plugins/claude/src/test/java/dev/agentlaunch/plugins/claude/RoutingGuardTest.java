@@ -40,7 +40,11 @@ class RoutingGuardTest {
         @Override public Optional<Path> workingDirectory() { return Optional.of(project); }
         @Override public List<String> toolArgs() { return toolArgs; }
         @Override public StateFiles stateFiles() { throw new AssertionError("the Claude plugin writes no file"); }
-        @Override public void note(String line) { notes.add(line); }
+        @Override public void note(String line) {
+            if (!line.startsWith("tip: ")) {   // the auto-mode tip is ClaudeIntegrationTest's business
+                notes.add(line);
+            }
+        }
     };
 
     /** large from a flag, medium and small derived from it unless given. */
@@ -57,8 +61,14 @@ class RoutingGuardTest {
         Files.writeString(file, json);
     }
 
+    /** The plugin's arguments without its Explore entry (ClaudeIntegrationTest covers that). */
     private List<String> args(TierPlan plan) {
-        return new ClaudeIntegration().tierArgs(plan, context);
+        List<String> args = new ArrayList<>(new ClaudeIntegration().tierArgs(plan, context));
+        int agents = args.indexOf(ExploreAgent.FLAG);
+        if (agents >= 0) {
+            args.subList(agents, agents + 2).clear();
+        }
+        return args;
     }
 
     private static Map<?, ?> settingsOf(List<String> args) {

@@ -61,10 +61,10 @@ public final class CodexIntegration implements Integration {
         return "npm install -g @openai/codex";
     }
 
-    /** The version the end-to-end tests run (distribution/agents/package-lock.json). */
+    /** The proven range, oldest first: the pinned version (distribution/agents/package-lock.json) is the newest. */
     @Override
     public List<String> provenToolVersions() {
-        return List.of("0.169.0");
+        return List.of("0.169.0", "0.171.0");
     }
 
     @Override

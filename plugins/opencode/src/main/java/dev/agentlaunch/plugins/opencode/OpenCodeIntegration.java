@@ -50,7 +50,7 @@ public final class OpenCodeIntegration implements Integration {
         return "npm install -g opencode-ai";
     }
 
-    /** The version the end-to-end tests run (distribution/agents/package-lock.json). */
+    /** The proven range, oldest first: the pinned version (distribution/agents/package-lock.json) is the newest. */
     @Override
     public List<String> provenToolVersions() {
         return List.of("1.18.33");

@@ -24,9 +24,11 @@ import org.pf4j.Extension;
  * {@code modelProviders.openai}. The launcher never edits {@code ~/.qwen/settings.json}, so the
  * plugin writes a settings file into the launcher's state dir and names it with
  * {@code QWEN_CODE_SYSTEM_SETTINGS_PATH}: Qwen Code's "system settings" layer, which ranks above
- * the user's and the project's settings for the keys it sets. It sets two: {@code fastModel} and
- * {@code modelProviders}; the latter is merged by replacement, so the user's own
- * {@code modelProviders} are hidden for this session (the plugin says so when it sees them).
+ * the user's and the project's settings for the keys it sets. It sets {@code fastModel},
+ * {@code agents.builtin.exploreModel: "fast"} (since 0.24 the built-in Explore subagent inherits the
+ * main model unless this names the fast one; 0.15 ignores the key) and {@code modelProviders}; the
+ * latter is merged by replacement, so the user's own {@code modelProviders} are hidden for this
+ * session (the plugin says so when it sees them).
  */
 @Extension
 public final class QwenIntegration implements Integration {
@@ -50,20 +52,21 @@ public final class QwenIntegration implements Integration {
 
     @Override
     public String installHint() {
-        return "npm install -g @qwen-code/qwen-code@0.15.10";
+        return "npm install -g @qwen-code/qwen-code@0.24.4";
     }
 
     @Override
     public List<String> provenToolVersions() {
-        return List.of("0.15.10");
+        return List.of("0.15.10", "0.24.4");
     }
 
     @Override
     public Map<Tier, String> tierRoles() {
         Map<Tier, String> roles = new EnumMap<>(Tier.class);
-        roles.put(Tier.LARGE, "main conversation and its subagents (--model, OPENAI_MODEL)");
+        roles.put(Tier.LARGE, "main conversation and its subagents but Explore (--model, OPENAI_MODEL)");
         roles.put(Tier.MEDIUM, "folded into large: Qwen Code has no medium slot");
-        roles.put(Tier.SMALL, "background work: memory extraction, recaps, suggestions (fastModel, session settings file)");
+        roles.put(Tier.SMALL, "the Explore subagent and background work: memory extraction, recaps, suggestions "
+                + "(fastModel and agents.builtin.exploreModel, session settings file)");
         return roles;
     }
 
@@ -134,6 +137,8 @@ public final class QwenIntegration implements Integration {
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("fastModel", plan.model(Tier.SMALL));
+        // Since 0.24 the built-in Explore inherits the main model unless this names the fast one; 0.15 ignores it.
+        settings.put("agents", Map.of("builtin", Map.of("exploreModel", "fast")));
         settings.put("modelProviders", Map.of("openai", providers));
         // The launcher's JSON (launcher-api 1.2's toolbox): no JSON code or library in the plugin.
         return Json.host().write(settings) + "\n";

@@ -54,7 +54,7 @@ class QwenIntegrationTest {
 
         Path settings = Path.of(env.get("QWEN_CODE_SYSTEM_SETTINGS_PATH"));
         assertTrue(settings.startsWith(dir.resolve("state")), "the file is in the launcher's state dir: " + settings);
-        assertEquals("{\"fastModel\":\"qwen3:4b\",\"modelProviders\":{\"openai\":["
+        assertEquals("{\"fastModel\":\"qwen3:4b\",\"agents\":{\"builtin\":{\"exploreModel\":\"fast\"}},\"modelProviders\":{\"openai\":["
                 + "{\"id\":\"qwen3:32b\",\"name\":\"qwen3:32b\",\"baseUrl\":\"http://gpu-box:11434/v1\",\"envKey\":\"OPENAI_API_KEY\"},"
                 + "{\"id\":\"qwen3:4b\",\"name\":\"qwen3:4b\",\"baseUrl\":\"http://gpu-box:11434/v1\",\"envKey\":\"OPENAI_API_KEY\"}]}}\n",
                 Files.readString(settings));
@@ -103,8 +103,8 @@ class QwenIntegrationTest {
     }
 
     @Test
-    void declaresTheToolVersionItWasProvenOn() {
-        assertEquals(List.of("0.15.10"), qwen.provenToolVersions());
-        assertTrue(qwen.installHint().endsWith("@0.15.10"));
+    void declaresTheToolVersionsItWasProvenOnOldestFirst() {
+        assertEquals(List.of("0.15.10", "0.24.4"), qwen.provenToolVersions());
+        assertTrue(qwen.installHint().endsWith("@0.24.4"));
     }
 }
