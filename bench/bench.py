@@ -33,17 +33,25 @@ TARGETS = {  # figure -> (target, first milestone or None, what it is)
     "C1": (20, None, "server checks for three tiers: checked dry run minus --offline dry run, ms (median wall)"),
     "C1-floor": (None, None, "HTTP floor: the checks' six requests alone in a fresh JVM minus the JVM hello-world, ms"),
 }
+# Server kinds other than Ollama: the same checked dry run against each kind's simulator (detection included).
+KINDS = ["vllm", "sglang", "llamacpp", "lmstudio", "litellm", "openai"]
+for _kind in KINDS:
+    TARGETS["C1-" + _kind] = (None, None, f"server checks against the {_kind} simulator (kind detected; litellm with a token) "
+                                          "minus --offline, ms")
+BENCH_TOKEN_VAR = "BENCH_LLM_TOKEN"
+BENCH_TOKEN = "bench-token-0000"
 TIERS = ["--large", "qwen3:32b", "--medium", "qwen3:14b", "--small", "qwen3:4b"]
 
 
-def start_simulator(root, dist, java):
-    """The project's Ollama simulator (launcher-core's test-jar) on a free port; returns (process, url)."""
+def start_simulator(root, dist, java, kind=None, token=None):
+    """The project's simulator (launcher-core's test-jar; Ollama's API unless kind says) on a free port; returns (process, url)."""
     tests = [os.path.join(root, "launcher-core", "target", f) for f in sorted(os.listdir(os.path.join(root, "launcher-core", "target")))
              if f.endswith("-tests.jar")] if os.path.isdir(os.path.join(root, "launcher-core", "target")) else []
     if not tests:
         fail("no launcher-core test-jar (the simulator): build with 'mvn -B -DskipTests package'")
     cp = tests[0] + os.pathsep + os.path.join(dist, "lib", "*")
-    proc = subprocess.Popen([java, "-cp", cp, "dev.agentlaunch.core.sim.OllamaSimulator", "0"] + TIERS[1::2],
+    extra = (["--kind", kind] if kind else []) + (["--token", token] if token else [])
+    proc = subprocess.Popen([java, "-cp", cp, "dev.agentlaunch.core.sim.OllamaSimulator", "0"] + TIERS[1::2] + extra,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     for _ in range(5):
         line = proc.stdout.readline()
@@ -365,6 +373,14 @@ def main():
             Case("HTTP floor: the checks' six requests alone, in a fresh JVM (simulator)",
                  with_own_archive(work, java, opts, classes, "HttpFloor", [sim_url]), base_env, "answered"),
         ]
+        kind_sims = []
+        for kind in KINDS:
+            token = BENCH_TOKEN if kind == "litellm" else None
+            ksim, kurl = start_simulator(a.root, dist, java, kind, token)
+            kind_sims.append(ksim)
+            cases.append(Case(f"launch claude --dry-run, 3 tiers checked ({kind} simulator)",
+                              three + ["--host", kurl] + (["--api-key-env", BENCH_TOKEN_VAR] if token else []),
+                              dict(base_env, **{BENCH_TOKEN_VAR: BENCH_TOKEN}), "ANTHROPIC_DEFAULT_OPUS_MODEL"))
         # A second Java on the same distribution: each Java has its own archive (lib/cds/<java>.jsa).
         for alt in a.alt_java_home:
             name = os.path.basename(alt.rstrip('/'))
@@ -395,6 +411,8 @@ def main():
             measure(cases + levers, warmup, runs)
         finally:
             sim.kill()
+            for ksim in kind_sims:
+                ksim.kill()
         p2 = jvms_during_session(dist, base_env, work)
         elapsed = time.monotonic() - started
         load_after = load()
@@ -413,6 +431,8 @@ def main():
         "C1": (med(cases[8].name) - med(cases[7].name)) * 1000,
         "C1-floor": (med(cases[9].name) - med("JVM hello-world")) * 1000,
     }
+    for kind in KINDS:
+        figures["C1-" + kind] = (med(f"launch claude --dry-run, 3 tiers checked ({kind} simulator)") - med(cases[7].name)) * 1000
     cpu_figures = {
         "P1": ratio(by[launch_dry].stat("cpu")[0], by["claude --version"].stat("cpu")[0]),
         "P1-floor": ratio(by[launch_dry].stat("cpu")[0], by["JVM hello-world"].stat("cpu")[0]),
@@ -507,12 +527,12 @@ def render(info, cases, levers, figures, cpu_figures, min_figures, p2, nplugins)
     else:
         lines += ["", "| figure | value | CPU-time ratio | ratio of minimums | target | verdict |",
                   "|---|---:|---:|---:|---:|---|"]
-    for key in ("P1", "P1-floor", "P1-config", "P1-libs", "P2", "P3", "P4", "C1", "C1-floor"):
+    for key in ("P1", "P1-floor", "P1-config", "P1-libs", "P2", "P3", "P4", "C1", "C1-floor") + tuple("C1-" + k for k in KINDS):
         tgt, milestone, what = TARGETS[key]
         what = what.replace("N extra", f"{nplugins} extra")
         value = figures[key]
         shown = f"{value:.2f}" if key in ("P1", "P1-floor", "P1-config", "P1-libs", "P3") else (f"{value:.0f} MB" if key == "P4"
-                 else f"{value:.0f} ms" if key in ("C1", "C1-floor") else str(value))
+                 else f"{value:.0f} ms" if key.startswith("C1") else str(value))
         cpu = f"{cpu_figures[key]:.2f}" if key in cpu_figures else ""
         mins = f"{min_figures[key]:.2f}" if key in min_figures else ""
         tshow = "" if tgt is None else ("≤ " + str(tgt) + (" MB" if key == "P4" else " ms" if key == "C1" else "")

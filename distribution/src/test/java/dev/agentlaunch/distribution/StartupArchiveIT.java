@@ -164,6 +164,7 @@ class StartupArchiveIT {
         String loaded = Files.readString(log);
         Files.delete(log);
         for (String type : List.of("dev.agentlaunch.core.cli.IntegrationCommand", "dev.agentlaunch.core.server.OllamaClient",
+                "dev.agentlaunch.core.server.KindDetector",
                 "sun.net.www.protocol.http.HttpURLConnection", "dev.agentlaunch.core.output.PlanPrinter")) {
             assertTrue(loaded.contains(type + " source: shared objects file"), type + " comes from the archive:\n"
                     + loaded.lines().filter(l -> l.contains(type + " ")).toList());

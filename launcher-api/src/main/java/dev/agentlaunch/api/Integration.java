@@ -159,4 +159,26 @@ public interface Integration extends ExtensionPoint {
     default int minimumContextTokens() {
         return 0;
     }
+
+    /**
+     * The chat API the tool speaks to its model server. The launcher stops before the tool starts
+     * when the server does not serve it, naming what would (a LiteLLM gateway in front, say). The
+     * default is OpenAI chat completions, what most tools speak.
+     *
+     * @since 1.2.0
+     */
+    default WireApi wireApi() {
+        return WireApi.OPENAI_CHAT;
+    }
+
+    /**
+     * Whether the tool can send different tiers to different servers ({@link TierPlan#server(Tier)}),
+     * e.g. one provider per server. When false (the default) and the user names a server per
+     * tier, the launcher refuses and says how to put one gateway in front.
+     *
+     * @since 1.2.0
+     */
+    default boolean supportsServerPerTier() {
+        return false;
+    }
 }

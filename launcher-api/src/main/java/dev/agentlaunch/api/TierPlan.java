@@ -25,7 +25,8 @@ public final class TierPlan {
         }
     }
 
-    private final String endpoint;
+    private final ServerEndpoint server;
+    private final Map<Tier, ServerEndpoint> tierServers;
     private final Map<Tier, Assignment> tiers;
     private final Map<String, ModelInfo> models;
 
@@ -35,7 +36,26 @@ public final class TierPlan {
      * @param models   what the server said about each model, by name (may be empty)
      */
     public TierPlan(String endpoint, Map<Tier, Assignment> tiers, Map<String, ModelInfo> models) {
-        this.endpoint = stripTrailingSlash(Objects.requireNonNull(endpoint, "endpoint"));
+        this(ServerEndpoint.ollama(Objects.requireNonNull(endpoint, "endpoint")), Map.of(), tiers, models);
+    }
+
+    /**
+     * @param server      the server every tier uses unless {@code tierServers} names another
+     * @param tierServers tiers sent to another server (may be empty)
+     * @param tiers       a model for every tier
+     * @param models      what the servers said about each model, by name (may be empty)
+     * @since 1.2.0
+     */
+    public TierPlan(ServerEndpoint server, Map<Tier, ServerEndpoint> tierServers, Map<Tier, Assignment> tiers,
+                    Map<String, ModelInfo> models) {
+        this.server = Objects.requireNonNull(server, "server");
+        EnumMap<Tier, ServerEndpoint> own = new EnumMap<>(Tier.class);
+        tierServers.forEach((tier, s) -> {
+            if (!s.equals(server)) {
+                own.put(tier, s);
+            }
+        });
+        this.tierServers = Collections.unmodifiableMap(own);
         EnumMap<Tier, Assignment> copy = new EnumMap<>(Tier.class);
         copy.putAll(tiers);
         for (Tier tier : Tier.values()) {
@@ -47,13 +67,45 @@ public final class TierPlan {
         this.models = Map.copyOf(models);
     }
 
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
     /** The server's base URL without a trailing slash, e.g. {@code http://127.0.0.1:11434}. */
     public String endpoint() {
-        return endpoint;
+        return server.url();
+    }
+
+    /**
+     * The server, its kind and its token's variable.
+     *
+     * @since 1.2.0
+     */
+    public ServerEndpoint server() {
+        return server;
+    }
+
+    /**
+     * The server one tier's requests go to: its own when the user sent it elsewhere, else {@link #server()}.
+     *
+     * @since 1.2.0
+     */
+    public ServerEndpoint server(Tier tier) {
+        return tierServers.getOrDefault(tier, server);
+    }
+
+    /**
+     * The tiers the user sent to a server other than {@link #server()} (empty: every tier uses one server).
+     *
+     * @since 1.2.0
+     */
+    public Map<Tier, ServerEndpoint> tierServers() {
+        return tierServers;
+    }
+
+    /**
+     * The variable holding the main server's token, when it needs one.
+     *
+     * @since 1.2.0
+     */
+    public Optional<String> apiKeyEnv() {
+        return server.apiKeyEnv();
     }
 
     /** The model of one tier. */
@@ -90,21 +142,30 @@ public final class TierPlan {
 
     /** This plan with what the server said about its models. */
     public TierPlan withModelInfo(Map<String, ModelInfo> info) {
-        return new TierPlan(endpoint, tiers, info);
+        return new TierPlan(server, tierServers, tiers, info);
+    }
+
+    /**
+     * This plan with other servers.
+     *
+     * @since 1.2.0
+     */
+    public TierPlan withServers(ServerEndpoint main, Map<Tier, ServerEndpoint> perTier) {
+        return new TierPlan(main, perTier, tiers, models);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TierPlan p && p.endpoint.equals(endpoint) && p.tiers.equals(tiers) && p.models.equals(models);
+        return o instanceof TierPlan p && p.server.equals(server) && p.tierServers.equals(tierServers) && p.tiers.equals(tiers) && p.models.equals(models);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(endpoint, tiers, models);
+        return Objects.hash(server, tierServers, tiers, models);
     }
 
     @Override
     public String toString() {
-        return "TierPlan[" + endpoint + ", " + tiers + "]";
+        return "TierPlan[" + server.url() + (tierServers.isEmpty() ? "" : " " + tierServers) + ", " + tiers + "]";
     }
 }

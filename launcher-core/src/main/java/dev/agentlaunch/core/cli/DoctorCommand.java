@@ -12,7 +12,11 @@ import dev.agentlaunch.core.plugins.LoadedIntegration;
 import dev.agentlaunch.core.plugins.PluginProblem;
 import dev.agentlaunch.core.server.ByteSize;
 import dev.agentlaunch.core.server.MemoryProbe;
-import dev.agentlaunch.core.server.OllamaClient;
+import dev.agentlaunch.core.config.ServerFlags;
+import dev.agentlaunch.core.server.ApiKey;
+import dev.agentlaunch.core.server.ServerKinds;
+import dev.agentlaunch.core.server.ServerResolver;
+import dev.agentlaunch.core.server.ServerTarget;
 import dev.agentlaunch.core.server.ServerAddress;
 import dev.agentlaunch.core.server.ServerChecks;
 import java.util.Optional;
@@ -47,6 +51,16 @@ public final class DoctorCommand implements Callable<Integer> {
             description = "Model server (default: $OLLAMA_HOST, else http://127.0.0.1:11434).")
     String host;
 
+    @Option(names = "--server", paramLabel = "NAME", description = "A model server named in the config's \"servers\".")
+    String serverName;
+
+    @Option(names = "--server-kind", paramLabel = "KIND", description = "The server's kind (default: detected).")
+    String serverKind;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR",
+            description = "The NAME of the environment variable that holds the server's token.")
+    String apiKeyEnv;
+
     @Option(names = "--offline", description = "Ask the model server nothing: check the tool and your variables only.")
     boolean offline;
 
@@ -73,11 +87,17 @@ public final class DoctorCommand implements Callable<Integer> {
         OptionalLong memoryBytes = memory == null ? OptionalLong.empty() : OptionalLong.of(ByteSize.parse(memory, "--memory"));
         // The same tiers and server a launch would use: flags, profile, config defaults, --model.
         ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
-                .resolve(integrationId == null ? "" : integrationId, config.file(), profile.name(), tiers.flags(), tiers.model(), host);
+                .resolveWith(integrationId == null ? "" : integrationId, config.file(), profile.name(), tiers.flags(), tiers.model(),
+                        new ServerFlags(host, serverName, serverKind, apiKeyEnv));
         ServerAddress address = resolved.server();
-        OllamaClient client = new OllamaClient(address);
-        Doctor doctor = new Doctor(new ServerChecks(client, MemoryProbe.system()::probe, System::nanoTime), context.env(),
-                context.home(), new dev.agentlaunch.core.process.ToolVersion(context.env())::of);
+        ServerResolver servers = new ServerResolver(ServerKinds.with(context.registry().serverKinds()), context.env());
+        Optional<ApiKey> key = servers.key(resolved.spec());
+        ServerTarget[] target = new ServerTarget[1];
+        Doctor doctor = new Doctor(() -> {
+            target[0] = servers.connect(resolved.spec(), key);
+            return new ServerChecks(target[0], MemoryProbe.system()::probe, System::nanoTime);
+        }, loaded -> servers.requireWireApi(loaded.integration(), loaded.integration().wireApi(), target[0].endpoint()),
+                context.env(), context.home(), new dev.agentlaunch.core.process.ToolVersion(context.env())::of);
         DoctorResult result = doctor.examine(address, integration, resolved.request(), memoryBytes, context.toolArgs(), offline);
         result.checks().ifPresent(c -> context.reporter().debug("server checks took " + c.elapsed().toMillis() + " ms"));
         new DoctorPrinter(context.out()).print(result, output.json());

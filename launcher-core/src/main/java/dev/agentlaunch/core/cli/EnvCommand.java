@@ -37,6 +37,16 @@ public final class EnvCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "URL", description = "Model server (default: $OLLAMA_HOST, else http://127.0.0.1:11434).")
     String host;
 
+    @Option(names = "--server", paramLabel = "NAME", description = "A model server named in the config's \"servers\".")
+    String serverName;
+
+    @Option(names = "--server-kind", paramLabel = "KIND", description = "The server's kind (default: ollama; env asks no server).")
+    String serverKind;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR",
+            description = "The NAME of the environment variable that holds the server's token; printed as a reference, never the token.")
+    String apiKeyEnv;
+
     @Option(names = "--shell", paramLabel = "SHELL", defaultValue = "posix",
             description = "Syntax of the output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             converter = ShellConverter.class, completionCandidates = ShellConverter.Names.class)
@@ -58,9 +68,16 @@ public final class EnvCommand implements Callable<Integer> {
                 .findFirst().orElseThrow(() -> LauncherException.usage("unknown integration '" + integration
                         + "'; 'launch list-integrations' lists the available ones"));
         ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
-                .resolve(loaded.id(), config.file(), profile.name(), tiers.flags(), tiers.model(), host);
-        LaunchPlan plan = new LaunchPlanner(context.env(), context.home(), context.reporter().tipsOnlyIf(context.terminal().interactive()))
-                .plan(loaded, resolved.request(), resolved.server(), context.toolArgs());
+                .resolveWith(loaded.id(), config.file(), profile.name(), tiers.flags(), tiers.model(),
+                        new dev.agentlaunch.core.config.ServerFlags(host, serverName, serverKind, apiKeyEnv));
+        dev.agentlaunch.core.server.ServerResolver servers = new dev.agentlaunch.core.server.ServerResolver(
+                dev.agentlaunch.core.server.ServerKinds.with(context.registry().serverKinds()), context.env());
+        java.util.Optional<dev.agentlaunch.core.server.ApiKey> key = servers.key(resolved.spec());
+        LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(),
+                context.reporter().tipsOnlyIf(context.terminal().interactive()));
+        dev.agentlaunch.api.TierPlan tiers = planner.resolve(resolved.request(), resolved.server())
+                .withServers(servers.offline(resolved.spec(), key), java.util.Map.of());
+        LaunchPlan plan = planner.map(loaded, tiers, resolved.server(), context.toolArgs(), key);
         new EnvPrinter(context.out(), shell).print(plan);
         return 0;
     }

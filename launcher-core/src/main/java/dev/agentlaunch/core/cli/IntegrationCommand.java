@@ -4,7 +4,7 @@ import dev.agentlaunch.api.Integration;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.api.TierSource;
-import dev.agentlaunch.core.ExitCode;
+import dev.agentlaunch.api.WireApi;
 import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.Main;
 import dev.agentlaunch.core.auto.AutoChoice;
@@ -21,6 +21,7 @@ import dev.agentlaunch.core.process.Handoff;
 import dev.agentlaunch.core.process.LaunchPlan;
 import dev.agentlaunch.core.process.LaunchPlanner;
 import dev.agentlaunch.core.process.ToolInstaller;
+import dev.agentlaunch.core.server.ApiKey;
 import dev.agentlaunch.core.server.CheckRequirements;
 import dev.agentlaunch.core.server.KeptModel;
 import dev.agentlaunch.core.server.LaunchChecks;
@@ -28,7 +29,10 @@ import dev.agentlaunch.core.server.MemoryProbe;
 import dev.agentlaunch.core.server.OllamaClient;
 import dev.agentlaunch.core.server.OllamaModelCatalog;
 import dev.agentlaunch.core.server.ServerAddress;
-import dev.agentlaunch.core.server.ServerReport;
+import dev.agentlaunch.core.server.ServerKinds;
+import dev.agentlaunch.core.server.ServerPlanner;
+import dev.agentlaunch.core.server.ServerResolver;
+import dev.agentlaunch.core.server.ServerSpec;
 import dev.agentlaunch.core.tiers.TierRequest;
 import dev.agentlaunch.core.tiers.TierResolver;
 import java.io.IOException;
@@ -40,9 +44,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * {@code launch <integration> [tier flags] [-- tool args]}: one instance per discovered
@@ -113,9 +117,12 @@ public final class IntegrationCommand implements Callable<Integer> {
                     + loaded.integration().displayName());
         }
         ResolvedRequest resolved = new RequestResolver(context.env(), context.home())
-                .resolve(loaded.id(), config.file(), profile.name(), tiers.flags(), tiers.model(), server.host());
+                .resolveWith(loaded.id(), config.file(), profile.name(), tiers.flags(), tiers.model(), server.flags());
         LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(), context.reporter().tipsOnlyIf(context.terminal().interactive()));
         ServerAddress address = resolved.server();
+        ServerSpec spec = resolved.spec();
+        ServerResolver resolver = new ServerResolver(ServerKinds.with(context.registry().serverKinds()), context.env());
+        Optional<ApiKey> key = resolver.key(spec);      // a bad --api-key-env is bad input before anything runs
         OptionalLong memory = checks.memoryBytes();
         Optional<Boolean> auto = tiers.auto();
         Optional<ModelPicker> picker = Optional.empty();
@@ -132,8 +139,9 @@ public final class IntegrationCommand implements Callable<Integer> {
         }
         boolean choosing = auto.isPresent() || picker.isPresent();
         // While the server is still to be asked, the tiers to choose hold a placeholder: enough for the trial mapping.
-        TierPlan tierPlan = choosing ? planner.resolve(resolved.request(), placeholders(resolved.request()), address)
-                : planner.resolve(resolved.request(), address);
+        // The server's kind and token variable as far as known without asking it: the trial mapping sees them.
+        TierPlan tierPlan = (choosing ? planner.resolve(resolved.request(), placeholders(resolved.request()), address)
+                : planner.resolve(resolved.request(), address)).withServers(resolver.offline(spec, key), Map.of());
         List<KeptModel> kept = List.of();
         if (!dryRun || !server.offline()) {        // a dry run without checks looks nothing up: the mapping below says it all
             long start = System.nanoTime();
@@ -149,7 +157,8 @@ public final class IntegrationCommand implements Callable<Integer> {
             autoChoice = new AutoTiers(new OllamaModelCatalog(new OllamaClient(address))).choose(AutoTiers.named(resolved.request()),
                     CheckRequirements.of(loaded.integration(), memory),
                     AutoTiers.budget(address, memory, MemoryProbe.system()::probe), auto.get(), address);
-            tierPlan = planner.resolve(resolved.request(), AutoTiers.assignments(autoChoice.models(), TierSource.AUTO), address);
+            tierPlan = planner.resolve(resolved.request(), AutoTiers.assignments(autoChoice.models(), TierSource.AUTO), address)
+                    .withServers(resolver.offline(spec, key), Map.of());
             if (!dryRun) {
                 AutoPrinter.notes(autoChoice, context.reporter());
             }
@@ -159,33 +168,25 @@ public final class IntegrationCommand implements Callable<Integer> {
                     CheckRequirements.of(loaded.integration(), memory),
                     AutoTiers.budget(address, memory, MemoryProbe.system()::probe), address);
             flow.offerToSave(picked, config);
-            tierPlan = planner.resolve(resolved.request(), AutoTiers.assignments(picked, TierSource.PICKED), address);
+            tierPlan = planner.resolve(resolved.request(), AutoTiers.assignments(picked, TierSource.PICKED), address)
+                    .withServers(resolver.offline(spec, key), Map.of());
         }
         if (choosing) {
             kept = planner.preview(loaded, tierPlan, context.toolArgs());
         }
-        ServerReport report = null;
-        String notRun = "--offline";
-        if (!server.offline()) {      // checked before mapping, so the plugin sees what the server said about each model
-            try {
-                report = LaunchChecks.create(address, context.terminal(), context.reporter()).run(tierPlan, kept,
-                        CheckRequirements.of(loaded.integration(), memory),
-                        new LaunchChecks.Settings(checks.pull(), checks.yes(), checks.strict(), dryRun));
-                tierPlan = tierPlan.withModelInfo(report.modelInfo());
-            } catch (LauncherException e) {
-                if (!dryRun || e.exitCode() != ExitCode.NOT_READY) {
-                    throw e;
-                }
-                // A dry run needs no server: show the plan, and say what would stop the launch.
-                context.reporter().warn("the launch would stop here: " + e.getMessage());
-                notRun = "the launch would stop: see the warning above";
-            }
-        }
+        Map<Tier, ServerSpec> perTier = new EnumMap<>(Tier.class);
+        server.tierServers().forEach((tier, value) -> perTier.put(tier, resolved.tierServer(value, "--tier-server")));
+        ServerPlanner.Outcome servers = new ServerPlanner(resolver, context.terminal(), context.reporter()).plan(
+                loaded.integration(), wireApi(), tierPlan, spec, key, perTier, kept, server.offline(),
+                CheckRequirements.of(loaded.integration(), memory),
+                new LaunchChecks.Settings(checks.pull(), checks.yes(), checks.strict(), dryRun));
+        tierPlan = servers.plan();
         long mapping = System.nanoTime();
-        LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs());
+        LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs(), key);
         context.reporter().debug(String.format(Locale.ROOT, "mapping in %.1f ms", (System.nanoTime() - mapping) / 1e6));
         if (dryRun) {
-            new PlanPrinter(context.out(), resolved.profile()).withAuto(autoChoice).print(plan, report, notRun, output.json());
+            new PlanPrinter(context.out(), resolved.profile()).withAuto(autoChoice).kindSource(servers.kindSource())
+                    .tierChecks(servers.tierReports()).print(plan, servers.report(), servers.notRun(), output.json());
             return 0;
         }
         Path exe = notFound(plan.executable());
@@ -212,6 +213,17 @@ public final class IntegrationCommand implements Callable<Integer> {
         return m;
     }
 
+
+    /** The plugin's declared wire API; a plugin that throws is a plugin failure. */
+    private WireApi wireApi() {
+        try {
+            WireApi api = loaded.integration().wireApi();
+            return api == null ? WireApi.OPENAI_CHAT : api;
+        } catch (RuntimeException | LinkageError e) {
+            throw LauncherException.plugin("plugin " + loaded.jar() + " failed in wireApi: " + e + "; report it to the "
+                    + "plugin's author or remove the jar");
+        }
+    }
     /**
      * The tool's executable; when it is missing and its plugin names an {@code npm install -g}
      * command, a terminal user is asked first ({@code --yes} answers) and npm installs it. Without

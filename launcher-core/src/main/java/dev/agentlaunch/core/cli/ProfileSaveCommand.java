@@ -47,6 +47,10 @@ public final class ProfileSaveCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "URL", description = "The profile's model server (beats OLLAMA_HOST when the profile is used).")
     String host;
 
+    @Option(names = "--server", paramLabel = "NAME",
+            description = "The profile's server: a name in the config's \"servers\" (its url, kind and apiKeyEnv).")
+    String server;
+
     @Option(names = "--force", description = "Replace an existing profile of that name.")
     boolean force;
 
@@ -119,7 +123,8 @@ public final class ProfileSaveCommand implements Callable<Integer> {
             }
             flags.putAll(chooseAuto(flags, auto.get()));
         }
-        Profile profile = new Profile(flags.get(Tier.LARGE), flags.get(Tier.MEDIUM), flags.get(Tier.SMALL), tiers.model(), host, null);
+        Profile profile = new Profile(flags.get(Tier.LARGE), flags.get(Tier.MEDIUM), flags.get(Tier.SMALL), tiers.model(), host,
+                null, server);
         ConfigLocation location = ProfileShowCommand.location(context, config);
         Path written = new ProfileStore(new ConfigReader()).save(location, name, profile, force, defaultFor);
         context.reporter().note("saved profile '" + name + "' in " + written + "; use it with 'launch <integration> --profile "

@@ -13,16 +13,24 @@ import java.util.Optional;
  * @param defaults     default tiers, below the selected profile and above {@code --model}
  * @param profiles     named profiles, in file order
  * @param integrations per-integration settings by integration id
+ * @param servers      named model servers ({@code --server NAME}, a profile's {@code server}), in file order
  */
 public record Config(String schema, String host, TierSet defaults,
-                     Map<String, Profile> profiles, Map<String, IntegrationDefaults> integrations) {
+                     Map<String, Profile> profiles, Map<String, IntegrationDefaults> integrations,
+                     Map<String, ServerEntry> servers) {
     public Config {
         profiles = profiles == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
         integrations = integrations == null ? Map.of() : Map.copyOf(integrations);
+        servers = servers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(servers));
+    }
+
+    public Config(String schema, String host, TierSet defaults, Map<String, Profile> profiles,
+                  Map<String, IntegrationDefaults> integrations) {
+        this(schema, host, defaults, profiles, integrations, null);
     }
 
     public static Config empty() {
-        return new Config(null, null, null, null, null);
+        return new Config(null, null, null, null, null, null);
     }
 
     public Optional<Profile> profile(String name) {

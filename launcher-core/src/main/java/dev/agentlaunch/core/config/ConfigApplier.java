@@ -21,7 +21,8 @@ final class ConfigApplier {
     }
 
     ResolvedRequest apply(ConfigLocation where, String integrationId, String profileFlag, Map<Tier, String> flags,
-                          String model, String hostFlag) {
+                          String model, ServerFlags serverFlags) {
+        String hostFlag = serverFlags.host();
         Config config = reader.read(where);
         String profileName = profileFlag != null ? profileFlag : config.defaultProfile(integrationId).orElse(null);
         Profile profile = null;
@@ -32,7 +33,22 @@ final class ConfigApplier {
         Map<Tier, String> defaults = config.defaults() == null ? Map.of() : config.defaults().tiers();
         TierRequest request = new TierRequest(flags, profileName,
                 profile == null ? Map.of() : profile.tiersFor(integrationId), defaults, model);
-        return new ResolvedRequest(request, server(hostFlag, profileName, profile, config), Optional.ofNullable(profileName));
+        String entryName = serverFlags.server() != null ? serverFlags.server()
+                : hostFlag == null && profile != null && profile.host() == null ? profile.server() : null;
+        if (entryName != null) {
+            ServerEntry entry = config.servers().get(entryName);
+            if (entry == null) {
+                throw LauncherException.usage("unknown server '" + entryName + "' in " + where.path() + " ("
+                        + (config.servers().isEmpty() ? "there are none yet" : "known: " + String.join(", ", config.servers().keySet()))
+                        + "); add it under \"servers\" (url, kind, apiKeyEnv) or fix the name");
+            }
+            ServerAddress address = ServerAddress.of(entry.url(), "server " + entryName);
+            return new ResolvedRequest(request, address, Optional.ofNullable(profileName),
+                    RequestResolver.spec(address, serverFlags, entryName, entry.kind(), entry.apiKeyEnv()), config.servers());
+        }
+        ServerAddress address = server(hostFlag, profileName, profile, config);
+        return new ResolvedRequest(request, address, Optional.ofNullable(profileName),
+                RequestResolver.spec(address, serverFlags, null, null, null), config.servers());
     }
 
     private ServerAddress server(String hostFlag, String profileName, Profile profile, Config config) {

@@ -24,8 +24,9 @@ final class ConfigBinder {
     /** Duplicate keys are mistakes: the parser reports them with their position. */
     static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    static final List<String> TOP = List.of("$schema", "defaults", "host", "integrations", "profiles");
-    static final List<String> PROFILE = List.of("host", "integrations", "large", "medium", "model", "small");
+    static final List<String> TOP = List.of("$schema", "defaults", "host", "integrations", "profiles", "servers");
+    static final List<String> PROFILE = List.of("host", "integrations", "large", "medium", "model", "server", "small");
+    static final List<String> SERVER = List.of("apiKeyEnv", "kind", "url");
     static final List<String> TIER_SET = List.of("large", "medium", "model", "small");
     static final List<String> INTEGRATION = List.of("profile");
 
@@ -59,6 +60,7 @@ final class ConfigBinder {
         TierSet defaults = null;
         Map<String, Profile> profiles = null;
         Map<String, IntegrationDefaults> integrations = null;
+        Map<String, ServerEntry> servers = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = known(TOP, "");
             switch (key) {
@@ -67,13 +69,24 @@ final class ConfigBinder {
                 case "defaults" -> defaults = tierSet(key);
                 case "profiles" -> profiles = map(key, this::profile);
                 case "integrations" -> integrations = map(key, this::integrationDefaults);
+                case "servers" -> servers = map(key, this::server);
                 default -> throw new IllegalStateException(key);
             }
         }
         if (p.nextToken() != null) {
             throw error("unexpected text after the JSON object; fix the JSON");
         }
-        return new Config(schema, host, defaults, profiles, integrations);
+        if (profiles != null) {
+            for (Map.Entry<String, Profile> e : profiles.entrySet()) {
+                String named = e.getValue().server();
+                if (named != null && (servers == null || !servers.containsKey(named))) {
+                    throw LauncherException.usage(location.path() + ": profiles." + e.getKey() + ".server names '" + named
+                            + "', which is not in servers (" + (servers == null || servers.isEmpty() ? "there are none"
+                            : "known: " + String.join(", ", servers.keySet())) + "); add it under servers or fix the name");
+                }
+            }
+        }
+        return new Config(schema, host, defaults, profiles, integrations, servers);
     }
 
     /** Reads the value the parser is at; null for JSON null. */
@@ -126,19 +139,46 @@ final class ConfigBinder {
         }
         Tiers tiers = new Tiers();
         String host = null;
+        String server = null;
         Map<String, TierSet> integrations = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = known(PROFILE, path);
             String at = path + "." + key;
             if (key.equals("host")) {
                 host = string(at);
+            } else if (key.equals("server")) {
+                server = string(at);
             } else if (key.equals("integrations")) {
                 integrations = map(at, this::tierSet);
             } else {
                 tiers.read(key, at);
             }
         }
-        return new Profile(tiers.large, tiers.medium, tiers.small, tiers.model, host, integrations);
+        return new Profile(tiers.large, tiers.medium, tiers.small, tiers.model, host, integrations, server);
+    }
+
+    /** A {@code servers} entry: {@code url} required, {@code kind} and {@code apiKeyEnv} optional. */
+    private ServerEntry server(String path) throws IOException {
+        if (object(path)) {
+            return null;
+        }
+        JsonLocation start = p.currentTokenLocation();
+        String url = null;
+        String kind = null;
+        String apiKeyEnv = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = known(SERVER, path);
+            switch (key) {
+                case "url" -> url = string(path + ".url");
+                case "kind" -> kind = string(path + ".kind");
+                default -> apiKeyEnv = string(path + ".apiKeyEnv");
+            }
+        }
+        if (url == null || url.isBlank()) {
+            throw new LauncherException(ExitCode.USAGE, location.path() + ":" + start.getLineNr() + ":" + start.getColumnNr()
+                    + ": the server entry " + path + " has no url; add \"url\": \"http://host:port\"");
+        }
+        return new ServerEntry(url, kind, apiKeyEnv);
     }
 
     private IntegrationDefaults integrationDefaults(String path) throws IOException {

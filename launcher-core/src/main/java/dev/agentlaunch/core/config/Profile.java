@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param integrations overrides by integration id; an override's tier (or its {@code model})
  *                     beats the profile's own for that integration
+ * @param server       the name of a server in the config's {@code servers}, or null
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Profile(String large,
@@ -18,9 +19,15 @@ public record Profile(String large,
                       String small,
                       String model,
                       String host,
-                      Map<String, TierSet> integrations) {
+                      Map<String, TierSet> integrations,
+                      String server) {
     public Profile {
         integrations = integrations == null ? Map.of() : Map.copyOf(integrations);
+    }
+
+    /** A profile without a named server. */
+    public Profile(String large, String medium, String small, String model, String host, Map<String, TierSet> integrations) {
+        this(large, medium, small, model, host, integrations, null);
     }
 
     /** The profile's tiers for one integration: its override first, then the profile's own. */

@@ -59,8 +59,11 @@ public final class ProfileStore {
         }
         ObjectNode tree;
         if (location.exists()) {
-            tree = reader.parse(location).tree();
+            ConfigReader.Parsed parsed = reader.parse(location);
+            tree = parsed.tree();
+            requireServer(profile, parsed.config(), location);
         } else {
+            requireServer(profile, Config.empty(), location);
             tree = ConfigReader.mapper().createObjectNode();
             tree.put("$schema", SCHEMA_URL);
         }
@@ -91,6 +94,15 @@ public final class ProfileStore {
         } catch (IOException e) {
             throw new LauncherException(ExitCode.NOT_READY, "cannot write config file " + location.path() + ": " + why(e)
                     + "; the file was not changed. Check the directory's permissions or use --config FILE", e);
+        }
+    }
+
+    /** A profile may name only a server the config has: the file must read cleanly afterwards. */
+    private static void requireServer(Profile profile, Config config, ConfigLocation location) {
+        if (profile.server() != null && !config.servers().containsKey(profile.server())) {
+            throw LauncherException.usage("--server " + profile.server() + " is not in the \"servers\" of " + location.path()
+                    + " (" + (config.servers().isEmpty() ? "there are none" : "known: " + String.join(", ", config.servers().keySet()))
+                    + "); add it there first (url, kind, apiKeyEnv)");
         }
     }
 

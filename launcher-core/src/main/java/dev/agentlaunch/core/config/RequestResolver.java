@@ -3,6 +3,7 @@ package dev.agentlaunch.core.config;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.server.ServerAddress;
+import dev.agentlaunch.core.server.ServerSpec;
 import dev.agentlaunch.core.tiers.TierRequest;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,6 +36,16 @@ public final class RequestResolver {
      */
     public ResolvedRequest resolve(String integrationId, Path configFlag, String profileFlag, Map<Tier, String> flags,
                                    String model, String hostFlag) {
+        return resolveWith(integrationId, configFlag, profileFlag, flags, model, ServerFlags.host(hostFlag));
+    }
+
+    /** As above, with every server option ({@code --server}, {@code --server-kind}, {@code --api-key-env}). */
+    public ResolvedRequest resolveWith(String integrationId, Path configFlag, String profileFlag, Map<Tier, String> flags,
+                                       String model, ServerFlags serverFlags) {
+        String hostFlag = serverFlags.host();
+        if (hostFlag != null && serverFlags.server() != null) {
+            throw LauncherException.usage("--host and --server both name a server; use one of them");
+        }
         Optional<ConfigLocation> location = ConfigLocation.resolve(configFlag, env, home);
         boolean present = location.map(l -> l.explicit() || l.exists()).orElse(false);
         if (!present) {
@@ -43,9 +54,25 @@ public final class RequestResolver {
                         + location.map(l -> " at " + l.path()).orElse("") + "; create the profile with 'launch profile save "
                         + profileFlag + " --large MODEL --small MODEL'");
             }
-            return new ResolvedRequest(TierRequest.ofFlags(flags, model),
-                    ServerAddress.resolve(hostFlag, env.get("OLLAMA_HOST")), Optional.empty());
+            if (serverFlags.server() != null) {
+                throw LauncherException.usage("unknown server '" + serverFlags.server() + "': there is no config file"
+                        + location.map(l -> " at " + l.path()).orElse("") + "; add it under \"servers\" there (url, kind, apiKeyEnv)"
+                        + " or pass --host URL");
+            }
+            ServerAddress address = ServerAddress.resolve(hostFlag, env.get("OLLAMA_HOST"));
+            return new ResolvedRequest(TierRequest.ofFlags(flags, model), address, Optional.empty(),
+                    spec(address, serverFlags, null, null, null));
         }
-        return new ConfigApplier(env, new ConfigReader()).apply(location.get(), integrationId, profileFlag, flags, model, hostFlag);
+        return new ConfigApplier(env, new ConfigReader()).apply(location.get(), integrationId, profileFlag, flags, model, serverFlags);
+    }
+
+    /** The flags' kind and token variable win over those of the named server entry. */
+    static ServerSpec spec(ServerAddress address, ServerFlags flags, String entryName, String entryKind, String entryKeyEnv) {
+        String kind = flags.kind() != null ? flags.kind() : entryKind;
+        String kindSource = flags.kind() != null ? "--server-kind" : entryKind != null ? "server " + entryName + " in the config" : null;
+        String keyEnv = flags.apiKeyEnv() != null ? flags.apiKeyEnv() : entryKeyEnv;
+        String keySource = flags.apiKeyEnv() != null ? "--api-key-env" : entryKeyEnv != null ? "apiKeyEnv of server " + entryName
+                + " in the config" : null;
+        return new ServerSpec(address, kind, kindSource, keyEnv, keySource);
     }
 }

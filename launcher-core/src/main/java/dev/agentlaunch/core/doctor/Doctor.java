@@ -31,7 +31,8 @@ import java.util.function.Function;
  * maps the tiers the way a launch would to list the user's variables that would override it.
  */
 public final class Doctor {
-    private final ServerChecks checks;
+    private final java.util.function.Supplier<ServerChecks> checks;
+    private final java.util.function.Consumer<LoadedIntegration> wireApiCheck;
     private final Map<String, String> env;
     private final Optional<Path> home;
     private final Function<Path, Optional<String>> toolVersion;
@@ -40,7 +41,17 @@ public final class Doctor {
      * @param toolVersion the first line a tool prints for {@code --version}, or empty
      */
     public Doctor(ServerChecks checks, Map<String, String> env, Optional<Path> home, Function<Path, Optional<String>> toolVersion) {
+        this(() -> checks, i -> { }, env, home, toolVersion);
+    }
+
+    /**
+     * @param checks       the checks for the server, found on first use (finding its kind asks the server and may fail)
+     * @param wireApiCheck throws when the server does not serve the integration's wire API
+     */
+    public Doctor(java.util.function.Supplier<ServerChecks> checks, java.util.function.Consumer<LoadedIntegration> wireApiCheck,
+                  Map<String, String> env, Optional<Path> home, Function<Path, Optional<String>> toolVersion) {
         this.checks = checks;
+        this.wireApiCheck = wireApiCheck;
         this.env = env;
         this.home = home;
         this.toolVersion = toolVersion;
@@ -63,7 +74,13 @@ public final class Doctor {
         Optional<ServerReport> report = Optional.empty();
         String serverError = null;
         try {
-            report = offline ? Optional.empty() : Optional.of(checks.check(tiers.map(ServerChecks::tiersByModel).orElse(Map.of()), req));
+            if (!offline) {
+                ServerChecks server = checks.get();
+                if (integration != null) {
+                    wireApiCheck.accept(integration);
+                }
+                report = Optional.of(server.check(tiers.map(ServerChecks::tiersByModel).orElse(Map.of()), req));
+            }
         } catch (LauncherException e) {
             serverError = e.getMessage();
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 
 /** {@code launch doctor}'s report on stdout, as text or JSON. */
 public final class DoctorPrinter {
+
     private final PrintWriter out;
 
     public DoctorPrinter(PrintWriter out) {
@@ -29,7 +30,8 @@ public final class DoctorPrinter {
 
     private void printText(DoctorResult r) {
         out.println("server       " + r.server().url() + " (" + r.server().source() + ")"
-                + r.checks().map(c -> ", Ollama " + c.version()).orElse(r.offline() ? ", not asked (--offline)" : ", NOT REACHABLE"));
+                + r.checks().map(c -> ", " + c.kindName() + " " + c.version()).orElse(r.offline() ? ", not asked (--offline)" : ", NOT REACHABLE"));
+        r.checks().ifPresent(c -> out.println("kind         " + c.kind() + " (" + c.kindSource() + ")"));
         r.tool().ifPresent(t -> out.println("integration  " + t.name() + " (" + t.id() + "): "
                 + (t.executable() == null ? "NOT INSTALLED; install with: " + t.installHint()
                 : t.executable() + (t.version() == null ? " (version unknown)" : ", " + t.version()))));
@@ -57,6 +59,8 @@ public final class DoctorPrinter {
         server.put("source", r.server().source());
         server.put("checked", !r.offline());
         server.put("reachable", r.offline() ? null : r.checks().isPresent());
+        server.put("kind", r.checks().map(c -> c.kind()).orElse(null));
+        server.put("kindSource", r.checks().map(c -> c.kindSource()).orElse(null));
         server.put("error", r.serverError());
         root.put("server", server);
         root.put("integration", r.tool().map(t -> {

@@ -34,6 +34,8 @@ public final class EnvPrinter {
         for (EnvEntry e : plan.env()) {
             if (e.action() == EnvEntry.Action.KEPT) {
                 out.println(shell.comment("keeping your own " + e.name() + " (already in your environment)"));
+            } else if (plan.tokenReference(e.name()).isPresent()) {
+                out.println(shell.exportReference(e.name(), plan.tokenReference(e.name()).get()));
             } else {
                 out.println(shell.export(e.name(), e.value()));
             }

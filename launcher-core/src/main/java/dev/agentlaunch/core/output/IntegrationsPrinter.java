@@ -3,6 +3,9 @@ package dev.agentlaunch.core.output;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.agentlaunch.api.Integration;
+import dev.agentlaunch.api.ModelServer;
+import dev.agentlaunch.api.WireApi;
+import dev.agentlaunch.core.server.ServerKinds;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.core.plugins.IntegrationRegistry;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
@@ -140,6 +143,8 @@ public final class IntegrationsPrinter {
             for (Tier tier : Tier.values()) {
                 out.println(field(tier.id()) + integration.tierRoles().getOrDefault(tier, ""));
             }
+            WireApi api = wireApi(integration);
+            out.println(field("speaks") + api.words() + " (POST " + api.path() + ")");
         }
         for (PluginProblem p : registry.problems()) {
             out.println(pad(p.pluginId() == null ? "?" : p.pluginId(), 12) + " FAILED");
@@ -183,6 +188,7 @@ public final class IntegrationsPrinter {
                 tiers.put(tier.id(), integration.tierRoles().getOrDefault(tier, ""));
             }
             row.put("tiers", tiers);
+            row.put("wireApi", wireApi(integration).name().toLowerCase(java.util.Locale.ROOT));
             rows.add(row);
         }
         List<Map<String, Object>> failed = new ArrayList<>();
@@ -197,10 +203,30 @@ public final class IntegrationsPrinter {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("integrations", rows);
         root.put("failedPlugins", failed);
+        List<Map<String, Object>> kinds = new ArrayList<>();
+        for (ModelServer k : ServerKinds.with(registry.serverKinds()).all()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("kind", k.kind());
+            row.put("name", k.displayName());
+            row.put("wireApis", k.wireApis().stream().map(a -> a.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
+            row.put("canPull", k.canPull());
+            kinds.add(row);
+        }
+        root.put("serverKinds", kinds);
         try {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The API the tool speaks; a plugin that fails to say is shown as speaking the default. */
+    private static WireApi wireApi(Integration integration) {
+        try {
+            WireApi api = integration.wireApi();
+            return api == null ? WireApi.OPENAI_CHAT : api;
+        } catch (RuntimeException | LinkageError e) {
+            return WireApi.OPENAI_CHAT;
         }
     }
 }

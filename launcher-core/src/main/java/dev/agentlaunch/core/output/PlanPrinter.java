@@ -24,6 +24,21 @@ public final class PlanPrinter {
     private final PrintWriter out;
     private final Optional<String> profile;
     private AutoChoice auto;
+    private String kindSource = "default";
+
+    private List<ServerReport> tierChecks = List.of();
+
+    /** The checks of the servers single tiers were sent to ({@code --tier-server}). */
+    public PlanPrinter tierChecks(List<ServerReport> reports) {
+        this.tierChecks = List.copyOf(reports);
+        return this;
+    }
+
+    /** How the server's kind was found ({@code --server-kind}, {@code detected from ...}), for the plan's "kind" line. */
+    public PlanPrinter kindSource(String how) {
+        this.kindSource = how;
+        return this;
+    }
 
     public PlanPrinter(PrintWriter out) {
         this(out, Optional.empty());
@@ -73,14 +88,28 @@ public final class PlanPrinter {
         return e.action() == EnvEntry.Action.KEPT ? Secrets.display(e.name(), e.value()) : e.value();
     }
 
+    /** As above; the server's token shows as a reference to the variable that holds it ({@code $TEAM_TOKEN}). */
+    static String shownValue(LaunchPlan plan, EnvEntry e) {
+        return plan.tokenReference(e.name()).map(v -> "$" + v).orElseGet(() -> shownValue(e));
+    }
+
     private void printText(LaunchPlan plan, ServerReport checks, String notRun) {
         Integration integration = plan.integration().integration();
         TierPlan tiers = plan.tiers();
         out.println("integration  " + integration.displayName() + " (" + plan.integration().id() + "), plugin "
                 + plan.integration().pluginId() + " " + plan.integration().pluginVersion());
         out.println("server       " + plan.server().url() + " (" + plan.server().source() + ")"
-                + (checks == null ? "" : ", Ollama " + checks.version()));
+                + (checks == null ? "" : ", " + checks.kindName() + " " + checks.version()));
+        out.println("kind         " + plan.tiers().server().kind() + " (" + kindSource + ")"
+                + plan.tiers().apiKeyEnv().map(v -> ", token from $" + v).orElse(""));
+        plan.tiers().tierServers().forEach((tier, s) -> out.println("  " + tier.id() + " tier -> " + s.url() + " (" + s.kind()
+                + s.apiKeyEnv().map(v -> ", token from $" + v).orElse("") + ")"));
         new CheckPrinter(out).printText(checks, notRun, "each in a warning on stderr");
+        for (ServerReport r : tierChecks) {
+            out.println("server       " + r.url() + " (" + r.source() + "), " + r.kindName() + " " + r.version() + ", kind "
+                    + r.kind() + " (" + r.kindSource() + ")");
+            new CheckPrinter(out).printText(r, notRun, "each in a warning on stderr");
+        }
         out.println("tiers");
         Map<Tier, String> roles = integration.tierRoles();
         int width = tiers.distinctModels().stream().mapToInt(String::length).max().orElse(10);
@@ -111,7 +140,8 @@ public final class PlanPrinter {
                 case REPLACED -> "replaced yours (" + Secrets.display(e.name(), e.ambient()) + ")";
                 case KEPT -> "kept yours (the launch would set " + e.derived() + ")";
             };
-            out.printf("  %-" + nameWidth + "s = %s   # %s%n", e.name(), shellWord(shownValue(e)), detail);
+            out.printf("  %-" + nameWidth + "s = %s   # %s%n", e.name(), plan.tokenReference(e.name()).isPresent()
+                    ? shownValue(plan, e) : shellWord(shownValue(e)), detail);
         }
     }
 
@@ -129,8 +159,28 @@ public final class PlanPrinter {
         in.put("pluginVersion", plan.integration().pluginVersion());
         in.put("jar", plan.integration().jar().toString());
         root.put("integration", in);
-        root.put("server", Map.of("url", plan.server().url(), "source", plan.server().source()));
+        Map<String, Object> server = new LinkedHashMap<>();
+        server.put("url", plan.server().url());
+        server.put("source", plan.server().source());
+        server.put("kind", plan.tiers().server().kind());
+        server.put("kindSource", kindSource);
+        server.put("apiKeyEnv", plan.tiers().apiKeyEnv().orElse(null));
+        Map<String, Object> perTier = new LinkedHashMap<>();
+        plan.tiers().tierServers().forEach((tier, s) -> {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("url", s.url());
+            t.put("kind", s.kind());
+            t.put("apiKeyEnv", s.apiKeyEnv().orElse(null));
+            perTier.put(tier.id(), t);
+        });
+        if (!perTier.isEmpty()) {
+            server.put("tiers", perTier);
+        }
+        root.put("server", server);
         root.put("checks", checks == null ? Map.of("skipped", notRun) : checks.toMap());
+        if (!tierChecks.isEmpty()) {
+            root.put("tierChecks", tierChecks.stream().map(ServerReport::toMap).toList());
+        }
         Map<String, Object> tiers = new LinkedHashMap<>();
         for (Tier tier : Tier.values()) {
             Map<String, Object> t = new LinkedHashMap<>();
@@ -157,7 +207,7 @@ public final class PlanPrinter {
         for (EnvEntry e : plan.env()) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("name", e.name());
-            v.put("value", shownValue(e));
+            v.put("value", shownValue(plan, e));
             v.put("action", e.action().name().toLowerCase(java.util.Locale.ROOT));
             if (e.ambient() != null) {
                 v.put("yours", Secrets.display(e.name(), e.ambient()));

@@ -70,6 +70,19 @@ public enum Shell {
     /** One line that sets and exports the variable in this shell. */
     public abstract String export(String name, String value);
 
+    /**
+     * One line that sets and exports the variable to the value of another one (a token's
+     * variable), so the value itself is never printed: {@code export A="$B"}, {@code set -gx A $B},
+     * {@code $env:A = $env:B}. {@code other} is a validated variable name.
+     */
+    public String exportReference(String name, String other) {
+        return switch (this) {
+            case POSIX -> "export " + name + "=\"$" + other + "\"";
+            case FISH -> "set -gx " + name + " $" + other;
+            case POWERSHELL -> "$env:" + name + " = $env:" + other;
+        };
+    }
+
     /** The word quoted for this shell. */
     public abstract String quote(String word);
 

@@ -5,14 +5,21 @@ import java.util.Optional;
 
 /**
  * What plugin discovery found: the usable integrations (first claim of an id wins), the
- * plugins that failed with why, and warnings (missing directories, id conflicts).
+ * plugins that failed with why, warnings (missing directories, id conflicts), and the server
+ * kinds plugins add.
  */
 public record IntegrationRegistry(List<LoadedIntegration> integrations, List<PluginProblem> problems,
-                                  List<String> warnings) {
+                                  List<String> warnings, List<dev.agentlaunch.api.ModelServer> serverKinds) {
     public IntegrationRegistry {
         integrations = List.copyOf(integrations);
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
+        serverKinds = List.copyOf(serverKinds);
+    }
+
+    /** Without server kinds from plugins. */
+    public IntegrationRegistry(List<LoadedIntegration> integrations, List<PluginProblem> problems, List<String> warnings) {
+        this(integrations, problems, warnings, List.of());
     }
 
     public Optional<LoadedIntegration> find(String id) {

@@ -29,6 +29,8 @@ import org.pf4j.RuntimeMode;
 public final class PluginLoader {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private final String apiVersion;
+    /** Server kinds the plugins add ({@link dev.agentlaunch.api.ModelServer} extensions), from every loading thread. */
+    private final List<dev.agentlaunch.api.ModelServer> serverKinds = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public PluginLoader(String apiVersion) {
         this.apiVersion = apiVersion;
@@ -75,7 +77,7 @@ public final class PluginLoader {
                 found.add(li);
             }
         }
-        return new IntegrationRegistry(found, problems, warnings);
+        return new IntegrationRegistry(found, problems, warnings, List.copyOf(serverKinds));
     }
 
     /** A directory with at least this many jars per thread is loaded by several threads. */
@@ -203,6 +205,10 @@ public final class PluginLoader {
                 problems.add(new PluginProblem(jar, pluginId, "its integration could not be found: " + oneLine(e)));
                 continue;
             }
+            boolean addsKinds = addServerKinds(manager, pluginId, jar, problems);
+            if (classes.isEmpty() && addsKinds) {
+                continue;
+            }
             if (classes.isEmpty()) {
                 problems.add(new PluginProblem(jar, pluginId, "it has no Integration extension (is the class annotated with @Extension?)"));
                 continue;
@@ -239,6 +245,35 @@ public final class PluginLoader {
             }
         }
         return new Chunk(result, null, pluginIds, dependent);
+    }
+
+    /** Creates the plugin's server kinds, if it has any; true when it added at least one. */
+    private boolean addServerKinds(DirectoryPluginManager manager, String pluginId, Path jar, List<PluginProblem> problems) {
+        List<Class<? extends dev.agentlaunch.api.ModelServer>> types;
+        try {
+            types = manager.getExtensionClasses(dev.agentlaunch.api.ModelServer.class, pluginId);
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+        boolean added = false;
+        for (Class<? extends dev.agentlaunch.api.ModelServer> type : types) {
+            try {
+                dev.agentlaunch.api.ModelServer kind = manager.getExtensionFactory().create(type);
+                String name = kind.kind();
+                if (name == null || !ID.matcher(name).matches() || kind.displayName() == null || kind.probePaths() == null
+                        || kind.wireApis() == null) {
+                    problems.add(new PluginProblem(jar, pluginId, "its server kind " + type.getSimpleName()
+                            + " has no valid kind(), displayName(), probePaths() or wireApis()"));
+                    continue;
+                }
+                serverKinds.add(kind);
+                added = true;
+            } catch (RuntimeException | LinkageError e) {
+                problems.add(new PluginProblem(jar, pluginId, "its server kind " + type.getSimpleName()
+                        + " could not be created: " + oneLine(e)));
+            }
+        }
+        return added;
     }
 
     /**

@@ -58,7 +58,9 @@ public final class Handoff {
     static String script(LaunchPlan plan, Path executable, int launcherArgCount, List<String> userArgs) {
         StringBuilder s = new StringBuilder();
         for (Map.Entry<String, String> e : plan.envChanges().entrySet()) {
-            s.append("export ").append(e.getKey()).append('=').append(ShellQuote.quote(e.getValue())).append('\n');
+            // The token goes as a reference to the user's own variable: never through the pipe as text.
+            String value = plan.tokenReference(e.getKey()).map(v -> "\"$" + v + "\"").orElseGet(() -> ShellQuote.quote(e.getValue()));
+            s.append("export ").append(e.getKey()).append('=').append(value).append('\n');
         }
         if (launcherArgCount > 0) {
             s.append("shift ").append(launcherArgCount).append('\n');

@@ -40,7 +40,7 @@ public final class IntegrationProbe {
                 problems.add(new PluginProblem(li.jar(), li.pluginId(), li.id(), reason));
             }
         }
-        return new IntegrationRegistry(ok, problems, registry.warnings());
+        return new IntegrationRegistry(ok, problems, registry.warnings(), registry.serverKinds());
     }
 
     private static TierPlan sample() {

@@ -20,13 +20,31 @@ import java.util.Map;
  *                    into one of them ({@code Integration.toolArgs})
  * @param env         every variable the launch sets or keeps, with the policy's decision
  * @param executable  where the tool was found (or not)
+ * @param tokenReferences variables whose value is the server's token, each to the user's variable that holds it
  */
 public record LaunchPlan(LoadedIntegration integration, TierPlan tiers, ServerAddress server, List<String> tierArgs,
-                         List<String> toolArgs, List<EnvEntry> env, ExecutableFinder.Result executable) {
+                         List<String> toolArgs, List<EnvEntry> env, ExecutableFinder.Result executable,
+                         Map<String, String> tokenReferences) {
     public LaunchPlan {
         tierArgs = List.copyOf(tierArgs);
         toolArgs = List.copyOf(toolArgs);
         env = List.copyOf(env);
+        tokenReferences = Map.copyOf(tokenReferences);
+    }
+
+    /** A plan that carries no server token. */
+    public LaunchPlan(LoadedIntegration integration, TierPlan tiers, ServerAddress server, List<String> tierArgs,
+                      List<String> toolArgs, List<EnvEntry> env, ExecutableFinder.Result executable) {
+        this(integration, tiers, server, tierArgs, toolArgs, env, executable, Map.of());
+    }
+
+    /**
+     * How a variable's value is written out: a variable that carries the server's token becomes a
+     * reference to the user's own variable ({@code "$TEAM_TOKEN"}), so the token itself never leaves
+     * the JVM (the hand-off script, {@code launch env} and {@code --dry-run} show the reference).
+     */
+    public java.util.Optional<String> tokenReference(String name) {
+        return java.util.Optional.ofNullable(tokenReferences.get(name));
     }
 
     /** The variables the child's environment gets on top of the user's (kept ones need no change). */

@@ -8,6 +8,7 @@ import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.output.Reporter;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
+import dev.agentlaunch.core.server.ApiKey;
 import dev.agentlaunch.core.server.KeptModel;
 import dev.agentlaunch.core.server.ServerAddress;
 import dev.agentlaunch.core.tiers.TierRequest;
@@ -81,6 +82,15 @@ public final class LaunchPlanner {
 
     /** Maps an already resolved (and possibly server-checked) plan. */
     public LaunchPlan map(LoadedIntegration loaded, TierPlan tiers, ServerAddress server, List<String> toolArgs) {
+        return map(loaded, tiers, server, toolArgs, Optional.empty());
+    }
+
+    /**
+     * As above, for a server with a token: a variable the integration sets to the token is marked,
+     * so it is written out as a reference to the user's variable, never as the token.
+     */
+    public LaunchPlan map(LoadedIntegration loaded, TierPlan tiers, ServerAddress server, List<String> toolArgs,
+                          Optional<ApiKey> key) {
         Integration integration = loaded.integration();
         DefaultLaunchContext context = new DefaultLaunchContext(ambient, home, toolArgs,
                 StateDirectory.of(ambient, home).map(d -> (StateFiles) d), reporter::note);
@@ -93,7 +103,21 @@ public final class LaunchPlanner {
         checkArgs(loaded, passed);
         List<EnvEntry> entries = new EnvPolicy().apply(ambient, env, tierVariables, tiers, reporter::note);
         ExecutableFinder.Result exe = findExecutable(loaded);
-        return new LaunchPlan(loaded, tiers, server, args, passed, entries, exe);
+        Map<String, String> references = new java.util.LinkedHashMap<>();
+        if (key.isPresent()) {
+            for (EnvEntry e : entries) {
+                if (e.action() != EnvEntry.Action.KEPT && e.value().equals(key.get().value())) {
+                    references.put(e.name(), key.get().variable());
+                }
+            }
+            for (String a : args) {
+                if (a.contains(key.get().value())) {
+                    throw LauncherException.plugin("plugin " + loaded.jar() + " put the server's token into the tool's "
+                            + "arguments, where anyone on this machine could read it; report it to the plugin's author");
+                }
+            }
+        }
+        return new LaunchPlan(loaded, tiers, server, args, passed, entries, exe, references);
     }
 
     /** Where the integration's tool is on this machine (or why not). */

@@ -38,7 +38,7 @@ public final class LaunchChecks {
 
     public LaunchChecks(ServerChecks checks, OllamaClient client, Terminal terminal, Reporter reporter, LongSupplier nanoTime) {
         this.checks = checks;
-        this.client = client;
+        this.client = client != null ? client : checks.target().ollama();
         this.terminal = terminal;
         this.reporter = reporter;
         this.nanoTime = nanoTime;
@@ -51,12 +51,23 @@ public final class LaunchChecks {
                 reporter, System::nanoTime);
     }
 
+    /** The real thing for a server of any kind. */
+    public static LaunchChecks create(ServerTarget target, Terminal terminal, Reporter reporter) {
+        return new LaunchChecks(new ServerChecks(target, MemoryProbe.system()::probe, System::nanoTime), target.ollama(),
+                terminal, reporter, System::nanoTime);
+    }
+
     /**
      * @throws LauncherException exit 3: server unreachable, model missing and not pulled, warnings under
      *                           {@code --strict}; 130: a pull cancelled with Ctrl-C
      */
     public ServerReport run(TierPlan plan, CheckRequirements req, Settings settings) {
-        return run(plan, List.of(), req, settings);
+        return run(plan, java.util.EnumSet.allOf(Tier.class), List.of(), req, settings);
+    }
+
+    /** The checks for some tiers only: those this server serves when tiers go to different servers. */
+    public ServerReport run(TierPlan plan, java.util.Set<Tier> tiers, CheckRequirements req, Settings settings) {
+        return run(plan, tiers, List.of(), req, settings);
     }
 
     /**
@@ -64,14 +75,27 @@ public final class LaunchChecks {
      * them too. Such a model is never pulled: the user named it, and a flag replaces it.
      */
     public ServerReport run(TierPlan plan, List<KeptModel> kept, CheckRequirements req, Settings settings) {
+        return run(plan, java.util.EnumSet.allOf(Tier.class), kept, req, settings);
+    }
+
+    /** The checks of some tiers (the others go to another server) and of the user's kept variables' models. */
+    public ServerReport run(TierPlan plan, java.util.Set<Tier> tiers, List<KeptModel> kept, CheckRequirements req,
+                            Settings settings) {
         long start = nanoTime.getAsLong();
-        ServerReport report = check(plan, kept, req, settings);
+        ServerReport report = check(plan, tiers, kept, req, settings);
         reporter.debug(String.format(Locale.ROOT, "server checks: %.1f ms in all", (nanoTime.getAsLong() - start) / 1e6));
         return report;
     }
 
-    private ServerReport check(TierPlan plan, List<KeptModel> kept, CheckRequirements req, Settings settings) {
-        Map<String, List<Tier>> models = ServerChecks.tiersByModel(plan);
+    private ServerReport check(TierPlan plan, java.util.Set<Tier> tiers, List<KeptModel> kept, CheckRequirements req,
+                               Settings settings) {
+        Map<String, List<Tier>> models = new java.util.LinkedHashMap<>();
+        ServerChecks.tiersByModel(plan).forEach((model, using) -> {
+            List<Tier> here = using.stream().filter(tiers::contains).toList();
+            if (!here.isEmpty()) {
+                models.put(model, here);
+            }
+        });
         List<String> stops = new ArrayList<>();
         List<KeptModel> named = new ArrayList<>();
         for (KeptModel k : kept) {
@@ -105,6 +129,9 @@ public final class LaunchChecks {
             stops.forEach(line -> reporter.warn("the launch would stop: " + line));
         }
         List<ModelStatus> missing = pullable(report);
+        if (!missing.isEmpty() && (client == null || !checks.target().kind().canPull())) {
+            throw LauncherException.notReady(notServed(missing, report));
+        }
         if (!missing.isEmpty()) {
             if (settings.dryRun()) {
                 for (ModelStatus m : missing) {
@@ -205,6 +232,20 @@ public final class LaunchChecks {
             progress.endLine();
         }
         reporter.note(String.format(Locale.ROOT, "pulled %s in %.1f s", model, (nanoTime.getAsLong() - start) / 1e9));
+    }
+
+    /** A server that cannot pull: what it does serve, closest names first. */
+    static String notServed(List<ModelStatus> missing, ServerReport report) {
+        StringBuilder s = new StringBuilder(missingWords(missing)).append(" served by the ").append(report.kindName())
+                .append(" server at ").append(report.url());
+        if (report.listed().isEmpty()) {
+            s.append(" (it lists no models)");
+        } else {
+            s.append(" (closest it serves: ").append(String.join(", ", ModelNames.closest(missing.get(0).name(), report.listed(), 3)))
+                    .append(")");
+        }
+        return s.append("; pick a model it serves for ").append(missing.size() == 1 ? "that tier" : "those tiers")
+                .append(", or start the server with it (it cannot pull models)").toString();
     }
 
     private static String missingWords(List<ModelStatus> missing) {

@@ -44,10 +44,17 @@ public final class OllamaClient {
     static final int READ_TIMEOUT_MS = 1500;
 
     private final ServerAddress address;
+    private final java.util.Optional<ApiKey> key;
     private final ExecutorService executor;
 
     public OllamaClient(ServerAddress address) {
+        this(address, java.util.Optional.empty());
+    }
+
+    /** A client that sends the token as {@code Authorization: Bearer} (an Ollama behind an authenticating proxy). */
+    public OllamaClient(ServerAddress address, java.util.Optional<ApiKey> key) {
         this.address = address;
+        this.key = key;
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "ollama-check");
             t.setDaemon(true);          // a black-holed request must never keep the JVM alive
@@ -238,6 +245,9 @@ public final class OllamaClient {
         c.setInstanceFollowRedirects(false);
         c.setRequestMethod(method);
         c.setRequestProperty("Accept", "application/json");
+        if (key.isPresent()) {
+            c.setRequestProperty("Authorization", "Bearer " + key.get().value());
+        }
         if (body != null) {
             c.setDoOutput(true);
             c.setRequestProperty("Content-Type", "application/json");
@@ -291,6 +301,9 @@ public final class OllamaClient {
 
     private Object parse(Response r, String what) {
         String type = r.contentType() == null ? "no content type" : r.contentType();
+        if (r.status() == 401 || r.status() == 403) {
+            throw new HttpServerConnection(address, key, "Ollama", "").unauthorized(r.status(), what);
+        }
         if (r.status() != 200) {
             throw LauncherException.notReady("the model server at " + address.url() + " answered " + what + " with HTTP "
                     + r.status() + serverError(r.body()) + "; check the server's log, or pass --offline to skip the checks");

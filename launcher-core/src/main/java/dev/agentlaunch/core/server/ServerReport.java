@@ -18,12 +18,24 @@ import java.util.Map;
  * @param memory   the memory fit
  * @param warnings tool-calling, context and memory problems, one line each
  * @param elapsed  how long the checks took
+ * @param kind       the server's kind ({@code ollama}, {@code vllm}, ...)
+ * @param kindName   its human name
+ * @param kindSource how the kind was found
+ * @param listed     every model name the server lists
  */
 public record ServerReport(String url, String source, String version, List<ModelStatus> models, MemoryFit memory,
-                           List<String> warnings, Duration elapsed) {
+                           List<String> warnings, Duration elapsed, String kind, String kindName, String kindSource,
+                           List<String> listed) {
     public ServerReport {
         models = List.copyOf(models);
         warnings = List.copyOf(warnings);
+        listed = List.copyOf(listed);
+    }
+
+    /** An Ollama report, as before server kinds. */
+    public ServerReport(String url, String source, String version, List<ModelStatus> models, MemoryFit memory,
+                        List<String> warnings, Duration elapsed) {
+        this(url, source, version, models, memory, warnings, elapsed, OllamaServer.KIND, "Ollama", "default", List.of());
     }
 
     /** The same report with these model statuses (the checks label the ones the user's kept variables name). */
@@ -54,6 +66,8 @@ public record ServerReport(String url, String source, String version, List<Model
         root.put("url", url);
         root.put("source", source);
         root.put("version", version);
+        root.put("kind", kind);
+        root.put("kindSource", kindSource);
         List<Map<String, Object>> list = new ArrayList<>();
         for (ModelStatus m : models) {
             Map<String, Object> row = new LinkedHashMap<>();

@@ -53,6 +53,12 @@ public final class FakeIntegration implements Integration {
         return env;
     }
 
+    /** Like OpenCode: each tier can go to its own server. */
+    @Override
+    public boolean supportsServerPerTier() {
+        return true;
+    }
+
     @Override
     public int minimumContextTokens() {
         return 16384;

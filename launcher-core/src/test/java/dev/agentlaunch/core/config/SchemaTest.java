@@ -24,12 +24,14 @@ class SchemaTest {
         assertEquals(keys(TierSet.class), props(schema.at("/$defs/tierSet")));
         assertEquals(keys(Profile.class), props(schema.at("/$defs/profile")));
         assertEquals(keys(IntegrationDefaults.class), props(schema.at("/properties/integrations/additionalProperties")));
+        assertEquals(keys(ServerEntry.class), props(schema.at("/$defs/server")));
 
         // The keys the reader accepts are the schema's, at every level.
         assertEquals(new TreeSet<>(ConfigBinder.TOP), props(schema));
         assertEquals(new TreeSet<>(ConfigBinder.TIER_SET), props(schema.at("/$defs/tierSet")));
         assertEquals(new TreeSet<>(ConfigBinder.PROFILE), props(schema.at("/$defs/profile")));
         assertEquals(new TreeSet<>(ConfigBinder.INTEGRATION), props(schema.at("/properties/integrations/additionalProperties")));
+        assertEquals(new TreeSet<>(ConfigBinder.SERVER), props(schema.at("/$defs/server")));
     }
 
     private static Set<String> keys(Class<?> record) {

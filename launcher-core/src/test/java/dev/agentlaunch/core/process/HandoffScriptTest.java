@@ -1,6 +1,8 @@
 package dev.agentlaunch.core.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
@@ -53,6 +55,33 @@ class HandoffScriptTest {
             }
         }
         assertEquals(List.of("--tier arg", "'", "user arg", ""), args);
+    }
+
+    @Test
+    void theTokenTravelsAsAReferenceToTheUsersVariableNeverAsText() throws Exception {
+        String token = "s3cret-team-token";
+        TierPlan tiers = new TierPlan("http://h:1", Map.of(Tier.LARGE, new Assignment("m", TierSource.FLAG),
+                Tier.MEDIUM, new Assignment("m", TierSource.FLAG), Tier.SMALL, new Assignment("m", TierSource.FLAG)), Map.of());
+        LaunchPlan plan = new LaunchPlan(null, tiers, new ServerAddress("http://h:1", "default"), List.of(), List.of(),
+                List.of(new EnvEntry("ANTHROPIC_AUTH_TOKEN", token, EnvEntry.Action.SET, null, null)),
+                new ExecutableFinder.Result(Optional.empty(), Optional.empty()), Map.of("ANTHROPIC_AUTH_TOKEN", "TEAM_TOKEN"));
+        String script = Handoff.script(plan, dir.resolve("tool"), 0);
+        assertFalse(script.contains(token), script);
+        assertTrue(script.contains("export ANTHROPIC_AUTH_TOKEN=\"$TEAM_TOKEN\"\n"), script);
+
+        Path tool = dir.resolve("tool");
+        Files.writeString(tool, "#!/bin/sh\nprintf '%s' \"$ANTHROPIC_AUTH_TOKEN\" > \"$OUT/token\"\n");
+        tool.toFile().setExecutable(true);
+        Path file = dir.resolve("handoff.sh");
+        Files.writeString(file, script);
+        Process p = new ProcessBuilder("/bin/sh", "-c", "OUT=" + dir + "; export OUT; TEAM_TOKEN=" + token + "; export TEAM_TOKEN; . "
+                + file, "sh").inheritIO().start();
+        assertEquals(0, p.waitFor());
+        assertEquals(token, Files.readString(dir.resolve("token")), "the tool gets the token from the user's variable");
+        assertEquals("export ANTHROPIC_AUTH_TOKEN=\"$TEAM_TOKEN\"", dev.agentlaunch.core.output.Shell.POSIX
+                .exportReference("ANTHROPIC_AUTH_TOKEN", "TEAM_TOKEN"));
+        assertEquals("$env:ANTHROPIC_AUTH_TOKEN = $env:TEAM_TOKEN", dev.agentlaunch.core.output.Shell.POWERSHELL
+                .exportReference("ANTHROPIC_AUTH_TOKEN", "TEAM_TOKEN"));
     }
 
     @Test

@@ -94,6 +94,9 @@ public final class OllamaSimulator implements AutoCloseable {
     private final Instant modifiedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final AnthropicApi anthropic = new AnthropicApi(this);
     private final OpenAiApi openAi = new OpenAiApi(this);
+    private final KindApi kindApi = new KindApi(this);
+    private volatile SimKind kind = SimKind.OLLAMA;
+    private volatile String requiredToken;
     private volatile String version = "0.13.0";
     private volatile Duration pullChunkDelay = Duration.ZERO;
     private volatile PrintStream requestLog;
@@ -124,6 +127,30 @@ public final class OllamaSimulator implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the Ollama simulator on port " + port + ": " + e, e);
         }
+    }
+
+    /**
+     * Starts a simulator of another server's API on a free loopback port ({@link SimKind}): the same
+     * models, chat endpoints and request log, that server's discovery routes, auth and error shapes.
+     */
+    public static OllamaSimulator start(SimKind kind) {
+        OllamaSimulator sim = start(0);
+        sim.kind = kind;
+        return sim;
+    }
+
+    /** The API this simulator follows. */
+    public SimKind kind() {
+        return kind;
+    }
+
+    /**
+     * Requires this token ({@code Authorization: Bearer}; llama.cpp, LM Studio and LiteLLM also take
+     * {@code x-api-key}) on the routes the kind guards; others get the kind's 401.
+     */
+    public OllamaSimulator requireToken(String token) {
+        this.requiredToken = token;
+        return this;
     }
 
     /** {@code http://127.0.0.1:PORT}, no trailing slash: what {@code OLLAMA_HOST} would hold. */
@@ -367,9 +394,10 @@ public final class OllamaSimulator implements AutoCloseable {
     }
 
     /**
-     * Manual runs: {@code [PORT] [MODEL...] [--cloud MODEL]... [--tool-call NAME=JSON]... [--dump DIR]}; starts a
-     * simulator on PORT (default: a free one), installs the models, serves the cloud models
-     * ({@code MODEL:cloud}), arms the tool calls, prints the
+     * Manual runs: {@code [PORT] [MODEL...] [--cloud MODEL]... [--kind KIND] [--token T] [--tool-call NAME=JSON]...
+     * [--dump DIR]}; starts a simulator on PORT (default: a free one) of Ollama's API (or another kind's, {@link SimKind}),
+     * requiring the token when given, installs the models, serves the cloud models ({@code MODEL:cloud}), arms the tool calls,
+     * prints the
      * URL and then one line per request (with {@code --dump}, also each request's headers and body).
      */
     public static void main(String[] args) throws InterruptedException {
@@ -378,8 +406,14 @@ public final class OllamaSimulator implements AutoCloseable {
         List<String> toolCalls = new ArrayList<>();
         List<String> cloudNames = new ArrayList<>();
         Path dump = null;
+        SimKind kind = SimKind.OLLAMA;
+        String token = null;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--tool-call") && i + 1 < args.length) {
+            if (args[i].equals("--kind") && i + 1 < args.length) {
+                kind = SimKind.valueOf(args[++i].toUpperCase(java.util.Locale.ROOT));
+            } else if (args[i].equals("--token") && i + 1 < args.length) {
+                token = args[++i];
+            } else if (args[i].equals("--tool-call") && i + 1 < args.length) {
                 toolCalls.add(args[++i]);
             } else if (args[i].equals("--cloud") && i + 1 < args.length) {
                 cloudNames.add(args[++i]);
@@ -392,13 +426,15 @@ public final class OllamaSimulator implements AutoCloseable {
             }
         }
         OllamaSimulator sim = start(port).logRequestsTo(System.out).dumpBodiesTo(dump);
+        sim.kind = kind;
+        sim.requiredToken = token;
         names.forEach(sim::addModels);
         cloudNames.forEach(n -> sim.addCloudModel(SimModel.named(n)));
         for (String call : toolCalls) {
             int eq = call.indexOf('=');
             sim.answerWithToolCall(call.substring(0, eq), call.substring(eq + 1));
         }
-        System.out.println(DISCLAIMER);
+        System.out.println(kind.disclaimer());
         System.out.println("listening on " + sim.url() + " with models " + sim.models().stream().map(SimModel::name).toList());
         System.out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
@@ -410,7 +446,7 @@ public final class OllamaSimulator implements AutoCloseable {
     private void handle(HttpExchange ex) {
         boolean keepOpen = false;
         try {
-            ex.getResponseHeaders().set("X-Simulator", DISCLAIMER);
+            ex.getResponseHeaders().set("X-Simulator", kind.disclaimer());
             RecordedRequest req = record(ex);
             Reply reply = new Reply(ex);
             Injection injection = nextInjection(req.path());
@@ -501,6 +537,26 @@ public final class OllamaSimulator implements AutoCloseable {
 
     private void route(RecordedRequest req, Reply reply) throws IOException, InterruptedException {
         String key = req.method() + " " + req.path();
+        String token = requiredToken;
+        if (token != null && KindApi.guarded(kind, req.path()) && !KindApi.authorized(kind, req, token)) {
+            kindApi.unauthorized(kind, reply);
+            return;
+        }
+        if (kind != SimKind.OLLAMA) {
+            if (kindApi.route(kind, key, req, reply)) {
+                return;
+            }
+            boolean chat = key.equals("POST /v1/messages") || key.equals("POST /v1/messages/count_tokens")
+                    || key.equals("POST /v1/chat/completions") || key.equals("POST /v1/responses");
+            if (!chat || !KindApi.serves(kind, key)) {
+                kindApi.unknownRoute(kind, req, reply);
+                return;
+            }
+            if (req.model() != null && find(req.model()) == null) {
+                kindApi.unknownModel(kind, req.model(), reply);
+                return;
+            }
+        }
         switch (key) {
             case "GET /", "HEAD /" -> reply.text(200, "text/plain; charset=utf-8", "Ollama is running (agent-launch simulator)");
             case "GET /api/version" -> reply.json(200, JSON.createObjectNode().put("version", version));
@@ -545,7 +601,21 @@ public final class OllamaSimulator implements AutoCloseable {
                 SimModel m = models.get(SimModel.normalize(n.substring(0, n.length() - ":local".length())));
                 return m == null || m.isRemote() ? null : m;
             }
-            return models.get(SimModel.normalize(n));
+            SimModel m = models.get(SimModel.normalize(n));
+            if (m == null && kind == SimKind.LLAMACPP && !models.isEmpty()) {
+                // llama-server runs one model and answers to any model name.
+                SimModel only = models.values().iterator().next();
+                m = new SimModel(n, only.sizeBytes(), only.contextLength(), only.capabilities(), only.family(),
+                        only.parameterSize(), only.quantizationLevel(), only.digest(), null, null);
+            }
+            return m;
+        }
+    }
+
+    /** The context a model is loaded with ({@link #loaded}), or null. */
+    Integer loadedContext(String name) {
+        synchronized (models) {
+            return loaded.get(SimModel.normalize(name));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.ModelInfo;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.api.WireApi;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -94,7 +95,11 @@ public final class ClaudeIntegration implements Integration {
         // Ollama serves the Anthropic Messages API at <host>/v1/messages; Claude Code adds /v1 itself.
         env.put("ANTHROPIC_BASE_URL", plan.endpoint());
         // Sent as a bearer token; Ollama ignores it. No interactive "use this API key?" prompt, unlike an API key.
-        env.put("ANTHROPIC_AUTH_TOKEN", "ollama");
+        // A server's real token is added by tierEnv(plan, context), from the user's own variable: never through
+        // this map, which also feeds the --settings argument (an argument anyone on the machine can read).
+        if (plan.apiKeyEnv().isEmpty()) {
+            env.put("ANTHROPIC_AUTH_TOKEN", "ollama");
+        }
         // Empty on purpose: a non-empty key makes interactive Claude Code ask to use it, defaulting to No.
         env.put("ANTHROPIC_API_KEY", "");
         // Claude Code's per-request attribution prefix changes the system prompt each time and defeats the prompt cache.
@@ -149,7 +154,26 @@ public final class ClaudeIntegration implements Integration {
                 break;
             }
         }
+        // The server's token, from the variable the user named (--api-key-env); the launcher writes it out only
+        // as a reference to that variable, never as text.
+        plan.apiKeyEnv().ifPresent(var -> {
+            Map<String, String> withToken = new LinkedHashMap<>();
+            env.forEach((k, v) -> {
+                withToken.put(k, v);
+                if (k.equals("ANTHROPIC_BASE_URL")) {
+                    withToken.put("ANTHROPIC_AUTH_TOKEN", ambient.getOrDefault(var, ""));
+                }
+            });
+            env.clear();
+            env.putAll(withToken);
+        });
         return env;
+    }
+
+    /** Claude Code speaks only Anthropic's Messages API. */
+    @Override
+    public WireApi wireApi() {
+        return WireApi.ANTHROPIC_MESSAGES;
     }
 
     /**

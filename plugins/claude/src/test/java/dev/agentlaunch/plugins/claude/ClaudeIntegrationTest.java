@@ -160,6 +160,38 @@ class ClaudeIntegrationTest {
     }
 
     @Test
+    void aServersTokenComesFromTheUsersVariableAndNeverReachesTheArguments() {
+        TierPlan withToken = plan.withServers(new dev.agentlaunch.api.ServerEndpoint("http://gpu:8000", "vllm",
+                Optional.of("TEAM_TOKEN")), Map.of());
+        LaunchContext context = new LaunchContext() {
+            public Map<String, String> ambientEnv() {
+                return Map.of("TEAM_TOKEN", "s3cret-team-token");
+            }
+
+            public Optional<Path> home() {
+                return Optional.empty();
+            }
+
+            public List<String> toolArgs() {
+                return List.of();
+            }
+
+            public StateFiles stateFiles() {
+                throw new UnsupportedOperationException();
+            }
+
+            public void note(String line) {
+            }
+        };
+        assertEquals("s3cret-team-token", claude.tierEnv(withToken, context).get("ANTHROPIC_AUTH_TOKEN"));
+        assertEquals("http://gpu:8000", claude.tierEnv(withToken, context).get("ANTHROPIC_BASE_URL"));
+        assertFalse(claude.tierEnv(withToken).containsKey("ANTHROPIC_AUTH_TOKEN"),
+                "the context-free map (which feeds --settings) never holds the token");
+        assertEquals("ollama", claude.tierEnv(plan, context).get("ANTHROPIC_AUTH_TOKEN"), "no token: Ollama's placeholder");
+        assertEquals(dev.agentlaunch.api.WireApi.ANTHROPIC_MESSAGES, claude.wireApi());
+    }
+
+    @Test
     void reportsAForcedSubagentModel() {
         ambient = Map.of("CLAUDE_CODE_SUBAGENT_MODEL", "qwen3:14b", "CLAUDE_CODE_SUBAGENT_MODEL_FORCE", "1");
         claude.tierEnv(plan, context);

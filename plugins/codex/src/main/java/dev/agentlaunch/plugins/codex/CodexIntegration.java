@@ -5,6 +5,7 @@ import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.api.Toml;
+import dev.agentlaunch.api.WireApi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -86,14 +87,39 @@ public final class CodexIntegration implements Integration {
         List<String> args = new ArrayList<>();
         String p = "model_providers." + PROVIDER + ".";
         config(args, "model_provider", Toml.string(PROVIDER));
-        config(args, p + "name", Toml.string("Ollama (agent-launch)"));
+        config(args, p + "name", Toml.string(providerName(plan.server().kind())));
         config(args, p + "base_url", Toml.string(plan.endpoint() + "/v1"));
         config(args, p + "wire_api", Toml.string("responses"));
+        // The token by its variable's name: Codex reads it from its own environment and sends it as a bearer token.
+        plan.apiKeyEnv().ifPresent(var -> config(args, p + "env_key", Toml.string(var)));
         args.add("-m");
         args.add(plan.model(Tier.LARGE));
         contextWindow(plan, Tier.LARGE).ifPresent(n -> config(args, "model_context_window", Integer.toString(n)));
         config(args, "review_model", Toml.string(plan.model(Tier.MEDIUM)));
         return args;
+    }
+
+    /*
+     * No supportsServerPerTier(): Codex 0.169.0 ignores model_provider in an agent role's config file
+     * (tried end to end: the explorer role's requests still went to the main provider), so every tier
+     * goes to one endpoint and the launcher says to put a gateway in front instead.
+     */
+
+    /** The provider's label in Codex: the server's kind. */
+    static String providerName(String kind) {
+        return switch (kind) {
+            case "ollama" -> "Ollama (agent-launch)";
+            case "vllm" -> "vLLM (agent-launch)";
+            case "llamacpp" -> "llama.cpp (agent-launch)";
+            case "litellm" -> "LiteLLM (agent-launch)";
+            default -> kind + " (agent-launch)";
+        };
+    }
+
+    /** Codex speaks only OpenAI's Responses API to a custom provider (it rejects wire_api "chat"). */
+    @Override
+    public WireApi wireApi() {
+        return WireApi.OPENAI_RESPONSES;
     }
 
     @Override

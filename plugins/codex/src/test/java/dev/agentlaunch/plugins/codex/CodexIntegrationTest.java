@@ -51,6 +51,18 @@ class CodexIntegrationTest {
     }
 
     @Test
+    void aServersTokenGoesByTheNameOfItsVariableAsTheProvidersEnvKey() {
+        TierPlan withToken = plan(Map.of()).withServers(new dev.agentlaunch.api.ServerEndpoint("http://gpu:8000", "vllm",
+                java.util.Optional.of("TEAM_TOKEN")), Map.of());
+        List<String> args = codex.tierArgs(withToken, TestLaunchContext.in(state));
+        assertEquals("\"TEAM_TOKEN\"", config(args, "model_providers.agent_launch.env_key"));
+        assertEquals("\"vLLM (agent-launch)\"", config(args, "model_providers.agent_launch.name"));
+        assertEquals("\"http://gpu:8000/v1\"", config(args, "model_providers.agent_launch.base_url"));
+        assertEquals(null, config(codex.tierArgs(plan(Map.of()), TestLaunchContext.in(state)), "model_providers.agent_launch.env_key"));
+        assertEquals(dev.agentlaunch.api.WireApi.OPENAI_RESPONSES, codex.wireApi());
+    }
+
+    @Test
     void pointsCodexAtTheServerThroughItsOwnResponsesProvider() {
         List<String> args = codex.tierArgs(plan(Map.of()), TestLaunchContext.in(state));
         String provider = config(args, "model_provider");

@@ -67,14 +67,39 @@ final class OpenCodeConfig {
                     + " with " + baseUrl + " for this session (the launch needs it)");
         }
         options.put("baseURL", baseUrl);
+        // The token by reference: OpenCode substitutes {env:VAR} from its own environment.
+        plan.apiKeyEnv().ifPresent(var -> options.put("apiKey", "{env:" + var + "}"));
         Map<String, Object> models = object(provider, "models");
-        for (String model : plan.distinctModels()) {
-            if (!models.containsKey(model)) {
+        for (Tier tier : Tier.values()) {
+            String model = plan.model(tier);
+            if (!plan.tierServers().containsKey(tier) && !models.containsKey(model)) {
                 models.put(model, model(plan, model));
             }
         }
-        TIER_KEYS.forEach((key, tier) -> setTierKey(root, key, tier, plan, models, notes));
+        Map<Tier, String> providers = tierProviders(root, plan);
+        TIER_KEYS.forEach((key, tier) -> setTierKey(root, key, tier, plan, models, notes, providers.getOrDefault(tier, PROVIDER)));
         return Json.host().write(root);
+    }
+
+    /**
+     * One more provider per server that single tiers were sent to ({@code server2}, {@code server3}, in
+     * tier order), each listing its tiers' models: OpenCode routes a model by its provider's prefix.
+     */
+    private static Map<Tier, String> tierProviders(Map<String, Object> root, TierPlan plan) {
+        Map<Tier, String> byTier = new java.util.EnumMap<>(Tier.class);
+        Map<String, String> byUrl = new LinkedHashMap<>();
+        plan.tierServers().forEach((tier, server) -> {
+            String id = byUrl.computeIfAbsent(server.url(), u -> "server" + (byUrl.size() + 2));
+            byTier.put(tier, id);
+            Map<String, Object> provider = object(object(root, "provider"), id);
+            provider.put("npm", "@ai-sdk/openai-compatible");
+            provider.put("name", server.kind() + " at " + server.url() + " (agent-launch)");
+            Map<String, Object> options = object(provider, "options");
+            options.put("baseURL", server.url() + "/v1");
+            server.apiKeyEnv().ifPresent(var -> options.put("apiKey", "{env:" + var + "}"));
+            object(provider, "models").putIfAbsent(plan.model(tier), model(plan, plan.model(tier)));
+        });
+        return byTier;
     }
 
     private static Map<String, Object> parse(String ambient) {
@@ -118,14 +143,14 @@ final class OpenCodeConfig {
     }
 
     private static void setTierKey(Map<String, Object> root, String key, Tier tier, TierPlan plan, Map<String, Object> models,
-                                   Consumer<String> notes) {
+                                   Consumer<String> notes, String providerId) {
         String[] path = key.split("\\.");
         Map<String, Object> parent = root;
         for (int i = 0; i < path.length - 1; i++) {
             parent = object(parent, path[i]);
         }
         String leaf = path[path.length - 1];
-        String ours = PROVIDER + "/" + plan.model(tier);
+        String ours = providerId + "/" + plan.model(tier);
         Object mine = parent.get(leaf);
         if (mine == null || text(mine).equals(ours)) {
             parent.put(leaf, ours);

@@ -88,6 +88,12 @@ public final class OpenCodeIntegration implements Integration {
         return List.of();
     }
 
+    /** One provider per server: each tier can go to its own ({@code --tier-server}). */
+    @Override
+    public boolean supportsServerPerTier() {
+        return true;
+    }
+
     @Override
     public Map<String, String> tierEnv(TierPlan plan, LaunchContext context) {
         String ambient = context.ambientEnv().get(OpenCodeConfig.VARIABLE);

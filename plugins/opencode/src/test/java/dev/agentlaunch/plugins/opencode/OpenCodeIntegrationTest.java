@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -64,6 +65,37 @@ class OpenCodeIntegrationTest {
         for (String model : List.of("qwen3:32b", "qwen3:14b", "qwen3:4b")) {
             assertTrue(ollama.path("models").has(model), model + " is listed: OpenCode only routes to listed models");
         }
+    }
+
+    @Test
+    void aServersTokenGoesByReferenceToItsVariableNeverAsText() throws Exception {
+        TierPlan withToken = plan().withServers(new dev.agentlaunch.api.ServerEndpoint("http://gpu:8000", "vllm",
+                Optional.of("TEAM_TOKEN")), Map.of());
+        JsonNode options = config(withToken, null).path("provider").path("ollama").path("options");
+        assertEquals("{env:TEAM_TOKEN}", options.path("apiKey").asText());
+        assertEquals("http://gpu:8000/v1", options.path("baseURL").asText());
+        assertFalse(config(plan(), null).path("provider").path("ollama").path("options").has("apiKey"), "no token: no apiKey");
+        assertEquals(dev.agentlaunch.api.WireApi.OPENAI_CHAT, opencode.wireApi());
+    }
+
+    @Test
+    void aTierOnItsOwnServerGetsAProviderOfItsOwn() throws Exception {
+        TierPlan split = plan().withServers(new dev.agentlaunch.api.ServerEndpoint("http://cluster:8000", "vllm",
+                Optional.of("TEAM_TOKEN")), Map.of(Tier.SMALL, dev.agentlaunch.api.ServerEndpoint.ollama("http://127.0.0.1:11434")));
+        JsonNode c = config(split, null);
+        assertEquals("ollama/qwen3:32b", c.path("model").asText());
+        assertEquals("ollama/qwen3:14b", c.path("agent").path("general").path("model").asText());
+        assertEquals("server2/qwen3:4b", c.path("small_model").asText());
+        assertEquals("server2/qwen3:4b", c.path("agent").path("explore").path("model").asText());
+        JsonNode local = c.path("provider").path("server2");
+        assertEquals("http://127.0.0.1:11434/v1", local.path("options").path("baseURL").asText());
+        assertFalse(local.path("options").has("apiKey"), "the local server has no token");
+        assertTrue(local.path("models").has("qwen3:4b"));
+        JsonNode cluster = c.path("provider").path("ollama");
+        assertEquals("http://cluster:8000/v1", cluster.path("options").path("baseURL").asText());
+        assertEquals("{env:TEAM_TOKEN}", cluster.path("options").path("apiKey").asText());
+        assertFalse(cluster.path("models").has("qwen3:4b"), "the small tier's model is not on the cluster");
+        assertTrue(opencode.supportsServerPerTier());
     }
 
     @Test
