@@ -64,7 +64,9 @@ public final class UsageErrors {
         }
         String message = dev.agentlaunch.core.output.Reporter.flatten(ex.getMessage())
                 .replaceFirst("^Invalid value for positional parameter at index \\d+ \\(([^)]*)\\): ", "invalid $1: ")
-                .replace(" (case-sensitive)", "");
+                .replace(" (case-sensitive)", "")
+                .replaceFirst("^Unknown subcommand ", "unknown command ")
+                .replaceFirst("\\.$", "");      // picocli's sentence ends before "; see ..."
         if (!message.isEmpty()) {
             message = Character.toLowerCase(message.charAt(0)) + message.substring(1);
         }

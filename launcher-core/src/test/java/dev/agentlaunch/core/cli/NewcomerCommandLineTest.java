@@ -173,6 +173,14 @@ class NewcomerCommandLineTest {
     }
 
     @Test
+    void helpForAnUnknownCommandSaysSoInOneCleanSentence() {
+        assertEquals(2, run("help", "xyz"));
+        String e = err.toString().strip();
+        assertTrue(e.startsWith("launch: error: unknown command 'xyz'"), e);
+        assertFalse(e.contains(".;") || e.contains("subcommand"), e);
+    }
+
+    @Test
     void otherParseErrorsSpeakPlainly() {
         assertEquals(2, run("fake", "--large"));
         assertTrue(err.toString().contains("--large needs a value (MODEL)"), err::toString);
