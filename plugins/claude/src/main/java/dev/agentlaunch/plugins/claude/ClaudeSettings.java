@@ -1,7 +1,9 @@
 package dev.agentlaunch.plugins.claude;
 
+import dev.agentlaunch.api.Json;
 import dev.agentlaunch.api.LaunchContext;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +87,8 @@ final class ClaudeSettings {
     }
 
     static SettingsSource source(String label, String json) {
-        Object root = Json.parse(json);
+        // A BOM is what some Windows editors put in front; the launcher has always read past it.
+        Object root = Json.host().parse(json.startsWith("\uFEFF") ? json.substring(1) : json);
         if (!(root instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("not a JSON object");
         }
@@ -94,11 +97,21 @@ final class ClaudeSettings {
             block.forEach((k, v) -> {
                 if (v instanceof String || v instanceof Boolean) {
                     env.put(String.valueOf(k), String.valueOf(v));
+                } else if (v instanceof Number n) {
+                    env.put(String.valueOf(k), text(n));
                 }
             });
         }
         Object model = map.get("model");
         Object mode = map.get("permissions") instanceof Map<?, ?> permissions ? permissions.get("defaultMode") : null;
         return new SettingsSource(label, env, model instanceof String s ? s : null, mode instanceof String m ? m : null);
+    }
+
+    /** A number as JavaScript's {@code String(n)} shows the usual ones: {@code 1} and {@code 1.0} as "1", {@code 0.5} as "0.5". */
+    private static String text(Number n) {
+        if (n instanceof Double || n instanceof Float || n instanceof BigDecimal) {
+            return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+        }
+        return n.toString();
     }
 }

@@ -1,8 +1,10 @@
 package dev.agentlaunch.plugins.claude;
 
+import dev.agentlaunch.api.Json;
 import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.LaunchRefusedException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,12 +42,13 @@ final class ExploreAgent {
 
     /** The entry as one {@code "Explore":{...}} member, in a fixed order so the same launch gives the same text. */
     static String member() {
-        StringBuilder tools = new StringBuilder();
-        for (String t : DISALLOWED) {
-            tools.append(tools.length() == 0 ? "" : ",").append(Json.quote(t));
-        }
-        return Json.quote(NAME) + ":{\"description\":" + Json.quote(DESCRIPTION) + ",\"prompt\":" + Json.quote(PROMPT)
-                + ",\"model\":\"haiku\",\"disallowedTools\":[" + tools + "],\"omitClaudeMd\":true}";
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("description", DESCRIPTION);
+        entry.put("prompt", PROMPT);
+        entry.put("model", "haiku");
+        entry.put("disallowedTools", DISALLOWED);
+        entry.put("omitClaudeMd", true);
+        return Json.host().write(NAME) + ":" + Json.host().write(entry);
     }
 
     /** The launcher's {@code --agents} value when the user passes none. */
@@ -120,7 +123,7 @@ final class ExploreAgent {
     private static Map<?, ?> object(String value) {
         Object parsed;
         try {
-            parsed = Json.parse(value);
+            parsed = Json.host().parse(value);
         } catch (IllegalArgumentException e) {
             throw new LaunchRefusedException("your " + FLAG + " is not valid JSON (" + e.getMessage() + "); pass a JSON "
                     + "object of agent definitions, e.g. " + FLAG + " '{\"reviewer\":{\"description\":\"...\",\"prompt\":\"...\"}}'");

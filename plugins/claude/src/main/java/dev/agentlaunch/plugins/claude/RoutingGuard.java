@@ -1,10 +1,12 @@
 package dev.agentlaunch.plugins.claude;
 
+import dev.agentlaunch.api.Json;
 import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.LaunchRefusedException;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,7 +110,7 @@ final class RoutingGuard {
             if (!conflicts.isEmpty()) {
                 throw new LaunchRefusedException("your --settings would replace the launcher's own --settings (Claude Code "
                         + "uses only the last one), which must override " + String.join(", ", conflicts)
-                        + " from your settings files; add " + Json.settings(overrides, modelOverride)
+                        + " from your settings files; add " + settings(overrides, modelOverride)
                         + " to your --settings, or drop it");
             }
             return List.of();
@@ -116,7 +118,19 @@ final class RoutingGuard {
         if (overrides.isEmpty() && modelOverride == null) {
             return List.of();
         }
-        return List.of("--settings", Json.settings(overrides, modelOverride));
+        return List.of("--settings", settings(overrides, modelOverride));
+    }
+
+    /** {@code {"env":{...},"model":"..."}} with the env keys sorted, so the same input always gives the same text. */
+    private static String settings(Map<String, String> env, String model) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        if (!env.isEmpty()) {
+            settings.put("env", new TreeMap<>(env));
+        }
+        if (model != null) {
+            settings.put("model", model);
+        }
+        return Json.host().write(settings);
     }
 
     private static String shown(String name, String value) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentlaunch.api.Json;
 import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.LaunchRefusedException;
 import dev.agentlaunch.api.ModelInfo;
@@ -81,7 +82,7 @@ class ClaudeIntegrationTest {
         assertEquals(2, args.size(), args::toString);
         assertEquals("--agents", args.get(0));
         @SuppressWarnings("unchecked")
-        Map<String, Object> explore = (Map<String, Object>) ((Map<?, ?>) Json.parse(args.get(1))).get("Explore");
+        Map<String, Object> explore = (Map<String, Object>) ((Map<?, ?>) Json.host().parse(args.get(1))).get("Explore");
         assertEquals("haiku", explore.get("model"), "follows ANTHROPIC_DEFAULT_HAIKU_MODEL, the small tier");
         assertEquals(Boolean.TRUE, explore.get("omitClaudeMd"));
         assertTrue(((List<?>) explore.get("disallowedTools")).containsAll(List.of("Agent", "Edit", "Write", "NotebookEdit",
@@ -102,7 +103,7 @@ class ClaudeIntegrationTest {
 
         assertFalse(ours.contains("--agents"), "no second --agents before the user's: " + ours);
         assertEquals(List.of("-p", "hi", "--agents", passed.get(3), "--verbose"), passed);
-        Map<?, ?> merged = (Map<?, ?>) Json.parse(passed.get(3));
+        Map<?, ?> merged = (Map<?, ?>) Json.host().parse(passed.get(3));
         assertEquals(Set.of("Explore", "reviewer"), merged.keySet(), "the last --agents (the one Claude Code reads) plus Explore");
         assertTrue(passed.get(3).endsWith("\"reviewer\":{\"description\":\"d\",\"prompt\":\"p\",\"maxTurns\":3}}"),
                 "the user's text passes byte for byte: " + passed.get(3));

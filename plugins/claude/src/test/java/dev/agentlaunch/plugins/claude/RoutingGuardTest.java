@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentlaunch.api.Json;
 import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.LaunchRefusedException;
 import dev.agentlaunch.api.StateFiles;
@@ -74,7 +75,7 @@ class RoutingGuardTest {
     private static Map<?, ?> settingsOf(List<String> args) {
         assertEquals(2, args.size(), args.toString());
         assertEquals("--settings", args.get(0));
-        return (Map<?, ?>) Json.parse(args.get(1));
+        return (Map<?, ?>) Json.host().parse(args.get(1));
     }
 
     @Test
@@ -142,6 +143,19 @@ class RoutingGuardTest {
 
         assertEquals("opus", settings.get("model"));
         assertEquals(Map.of("ANTHROPIC_MODEL", "", "CLAUDE_CODE_USE_BEDROCK", ""), settings.get("env"));
+    }
+
+    @Test
+    void aFileSavedWithAByteOrderMarkAndANumberIsStillRead() throws IOException {
+        // Some Windows editors save a BOM; a number such as 1 is how many people switch Bedrock on.
+        write(home.resolve(".claude/settings.json"), "\uFEFF{\"model\": \"claude-opus-4-1\", \"env\": {"
+                + "\"CLAUDE_CODE_USE_BEDROCK\": 1, \"ANTHROPIC_MODEL\": \"x\"}}");
+
+        List<String> args = args(plan("s:1", TierSource.FLAG));
+
+        assertEquals(List.of("--settings", "{\"env\":{\"ANTHROPIC_MODEL\":\"\",\"CLAUDE_CODE_USE_BEDROCK\":\"\"},\"model\":\"opus\"}"),
+                args, "the same text for the same files: variables sorted, then the model");
+        assertTrue(notes.stream().anyMatch(n -> n.contains("CLAUDE_CODE_USE_BEDROCK=1")), notes.toString());
     }
 
     @Test
