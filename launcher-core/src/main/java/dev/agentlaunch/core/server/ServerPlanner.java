@@ -116,7 +116,9 @@ public final class ServerPlanner {
             }
             // A dry run needs no server: show the plan, and say what would stop the launch.
             reporter.warn("the launch would stop here: " + e.getMessage());
-            return new Outcome(tiers.withServers(mainEndpoint, tierEndpoints), null, List.of(), kindSource,
+            // Not --offline: the checks stopped before the kind was known, so the plan must not say --offline.
+            String assumed = main.kind() == null ? "default (not detected: the checks stopped, see the warning above)" : kindSource;
+            return new Outcome(tiers.withServers(mainEndpoint, tierEndpoints), null, List.of(), assumed,
                     "the launch would stop: see the warning above");
         }
     }

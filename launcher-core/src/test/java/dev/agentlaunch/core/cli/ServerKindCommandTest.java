@@ -217,6 +217,19 @@ class ServerKindCommandTest {
     }
 
     @Test
+    void aDryRunWhoseServerIsDownDoesNotClaimItRanOffline() throws Exception {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            port = closed.getLocalPort();
+        }
+        JsonNode plan = dryRunJson("--host", "http://127.0.0.1:" + port);
+        assertTrue(err.toString().contains("the launch would stop here"), err.toString());
+        String source = plan.path("server").path("kindSource").asText();
+        assertFalse(source.contains("--offline"), source);
+        assertTrue(source.contains("not detected"), source);
+    }
+
+    @Test
     void offlineDetectsNothingAndTakesTheNamedKind() throws Exception {
         OllamaSimulator sim = sim(SimKind.VLLM);
         JsonNode plan = dryRunJson("--host", sim.url(), "--offline", "--server-kind", "vllm");
