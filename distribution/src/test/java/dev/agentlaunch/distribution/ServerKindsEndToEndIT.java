@@ -92,6 +92,29 @@ class ServerKindsEndToEndIT {
         assertFalse(laptop.requests("/api/show").isEmpty(), "the small tier's model was checked on the laptop");
     }
 
+    /** The same split from a profile: {@code "tierServers": {"small": "laptop"}}, the laptop a named server. */
+    @org.junit.jupiter.api.Test
+    void openCodeSendsAProfilesSmallTierToItsOwnServer() throws Exception {
+        start(SimKind.VLLM, "opencode");
+        laptop = OllamaSimulator.start().addModel(SimModel.named(SMALL).contextLength(65536).capabilities("completion", "tools"));
+        sim.removeModel(SMALL);
+        sim.answerWithToolCall("task", "{\"subagent_type\":\"explore\",\"description\":\"look around\",\"prompt\":\""
+                + TASK_PROMPT + "\"}");
+        Path config = Files.writeString(tmp.resolve("team-config.json"), "{\"servers\": {\"laptop\": {\"url\": \"" + laptop.url()
+                + "\"}, \"cluster\": {\"url\": \"" + sim.url() + "\"}},\n \"profiles\": {\"team\": {\"large\": \"" + LARGE
+                + "\", \"medium\": \"" + MEDIUM + "\", \"small\": \"" + SMALL + "\", \"server\": \"cluster\", "
+                + "\"tierServers\": {\"small\": \"laptop\"}}}}\n");
+        Launcher.Result r = launcher.run("opencode", "--config", config.toString(), "--profile", "team", "--", "run",
+                "say hi to the whole team");
+        assertEquals(0, r.exitCode(), r.toString());
+        List<RecordedRequest> onLaptop = laptop.requests("/v1/chat/completions");
+        assertFalse(onLaptop.isEmpty(), "the small tier's requests went to the laptop: " + sim.requests() + "\n" + r);
+        onLaptop.forEach(req -> assertEquals(SMALL, req.model(), "on the laptop " + req));
+        List<RecordedRequest> onCluster = chats();
+        assertFalse(onCluster.isEmpty());
+        onCluster.forEach(req -> assertEquals(LARGE, req.model(), "on the cluster " + req));
+    }
+
     /** Codex ignores a role file's model_provider (tried with 0.169.0), so it cannot split tiers across servers. */
     @org.junit.jupiter.api.Test
     void codexRefusesASplitNamingTheGateway() throws Exception {

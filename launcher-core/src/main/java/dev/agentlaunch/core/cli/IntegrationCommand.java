@@ -174,10 +174,9 @@ public final class IntegrationCommand implements Callable<Integer> {
         if (choosing) {
             kept = planner.preview(loaded, tierPlan, context.toolArgs());
         }
-        Map<Tier, ServerSpec> perTier = new EnumMap<>(Tier.class);
-        server.tierServers().forEach((tier, value) -> perTier.put(tier, resolved.tierServer(value, "--tier-server")));
+        ResolvedRequest.TierServers perTier = resolved.tierServers(server.tierServers());     // --tier-server wins per tier
         ServerPlanner.Outcome servers = new ServerPlanner(resolver, context.terminal(), context.reporter()).plan(
-                loaded.integration(), wireApi(), tierPlan, spec, key, perTier, kept, server.offline(),
+                loaded.integration(), wireApi(), tierPlan, spec, key, perTier.specs(), perTier.origin(), kept, server.offline(),
                 CheckRequirements.of(loaded.integration(), memory),
                 new LaunchChecks.Settings(checks.pull(), checks.yes(), checks.strict(), dryRun));
         tierPlan = servers.plan();

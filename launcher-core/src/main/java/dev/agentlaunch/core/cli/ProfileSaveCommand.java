@@ -51,6 +51,11 @@ public final class ProfileSaveCommand implements Callable<Integer> {
             description = "The profile's server: a name in the config's \"servers\" (its url, kind and apiKeyEnv).")
     String server;
 
+    @Option(names = "--tier-server", paramLabel = "TIER=SERVER",
+            description = "Send one tier to another server when the profile is used: a name in the config's \"servers\" or "
+                    + "a URL, e.g. --tier-server small=laptop (saved as \"tierServers\"; repeatable).")
+    List<String> tierServers = new ArrayList<>();
+
     @Option(names = "--force", description = "Replace an existing profile of that name.")
     boolean force;
 
@@ -123,8 +128,10 @@ public final class ProfileSaveCommand implements Callable<Integer> {
             }
             flags.putAll(chooseAuto(flags, auto.get()));
         }
+        Map<String, String> perTier = new java.util.LinkedHashMap<>();
+        ServerOptions.tierServers(tierServers).forEach((tier, value) -> perTier.put(tier.id(), value));
         Profile profile = new Profile(flags.get(Tier.LARGE), flags.get(Tier.MEDIUM), flags.get(Tier.SMALL), tiers.model(), host,
-                null, server);
+                null, server, perTier);
         ConfigLocation location = ProfileShowCommand.location(context, config);
         Path written = new ProfileStore(new ConfigReader()).save(location, name, profile, force, defaultFor);
         context.reporter().note("saved profile '" + name + "' in " + written + "; use it with 'launch <integration> --profile "

@@ -28,7 +28,9 @@ public class ServerOptions implements OptionGroup {
         tierServer = OptionGroup.add(spec, OptionSpec.builder("--tier-server").paramLabel("TIER=SERVER")
                 .type(java.util.List.class).auxiliaryTypes(String.class)
                 .description("Send one tier to another server: a name in the config's \"servers\" or a URL, e.g. "
-                        + "--tier-server small=laptop. Repeatable; for tools that can route tiers to different servers.")
+                        + "--tier-server small=laptop. Repeatable; for tools that can route tiers to different servers. "
+                        + "A profile says the same with \"tierServers\": {\"small\": \"laptop\"} (profile save --tier-server); "
+                        + "this flag wins per tier.")
                 .build());
         offline = OptionGroup.add(spec, OptionSpec.builder("--offline").type(boolean.class)
                 .description("Do not contact the model server before launching.").build());
@@ -51,7 +53,15 @@ public class ServerOptions implements OptionGroup {
      * @throws dev.agentlaunch.core.LauncherException exit 2 for a value that is not TIER=SERVER
      */
     public java.util.Map<dev.agentlaunch.api.Tier, String> tierServers() {
-        java.util.List<String> values = tierServer.getValue();
+        return tierServers(tierServer.getValue());
+    }
+
+    /**
+     * {@code TIER=SERVER} values by tier (also for {@code profile save --tier-server}).
+     *
+     * @throws dev.agentlaunch.core.LauncherException exit 2 for a value that is not TIER=SERVER
+     */
+    static java.util.Map<dev.agentlaunch.api.Tier, String> tierServers(java.util.List<String> values) {
         java.util.Map<dev.agentlaunch.api.Tier, String> byTier = new java.util.EnumMap<>(dev.agentlaunch.api.Tier.class);
         if (values == null) {
             return byTier;

@@ -44,11 +44,16 @@ final class ConfigApplier {
             }
             ServerAddress address = ServerAddress.of(entry.url(), "server " + entryName);
             return new ResolvedRequest(request, address, Optional.ofNullable(profileName),
-                    RequestResolver.spec(address, serverFlags, entryName, entry.kind(), entry.apiKeyEnv()), config.servers());
+                    RequestResolver.spec(address, serverFlags, entryName, entry.kind(), entry.apiKeyEnv()), config.servers(),
+                    tierServers(profile));
         }
         ServerAddress address = server(hostFlag, profileName, profile, config);
         return new ResolvedRequest(request, address, Optional.ofNullable(profileName),
-                RequestResolver.spec(address, serverFlags, null, null, null), config.servers());
+                RequestResolver.spec(address, serverFlags, null, null, null), config.servers(), tierServers(profile));
+    }
+
+    private static Map<Tier, String> tierServers(Profile profile) {
+        return profile == null ? Map.of() : profile.serversByTier();
     }
 
     private ServerAddress server(String hostFlag, String profileName, Profile profile, Config config) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.agentlaunch.core.ExitCode;
 import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.output.Reporter;
+import dev.agentlaunch.core.server.ServerAddress;
 import dev.agentlaunch.core.tiers.ModelName;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -25,7 +27,9 @@ final class ConfigBinder {
     static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     static final List<String> TOP = List.of("$schema", "defaults", "host", "integrations", "profiles", "servers");
-    static final List<String> PROFILE = List.of("host", "integrations", "large", "medium", "model", "server", "small");
+    static final List<String> PROFILE = List.of("host", "integrations", "large", "medium", "model", "server", "small",
+            "tierServers");
+    static final List<String> TIERS = List.of("large", "medium", "small");
     static final List<String> SERVER = List.of("apiKeyEnv", "kind", "url");
     static final List<String> TIER_SET = List.of("large", "medium", "model", "small");
     static final List<String> INTEGRATION = List.of("profile");
@@ -81,12 +85,31 @@ final class ConfigBinder {
                 String named = e.getValue().server();
                 if (named != null && (servers == null || !servers.containsKey(named))) {
                     throw LauncherException.usage(location.path() + ": profiles." + e.getKey() + ".server names '" + named
-                            + "', which is not in servers (" + (servers == null || servers.isEmpty() ? "there are none"
-                            : "known: " + String.join(", ", servers.keySet())) + "); add it under servers or fix the name");
+                            + "', which is not in servers (" + knownServers(servers) + "); add it under servers or fix the name");
+                }
+                for (Map.Entry<String, String> t : e.getValue().tierServers().entrySet()) {
+                    requireTierServer(t.getValue(), "profiles." + e.getKey() + ".tierServers." + t.getKey(), servers);
                 }
             }
         }
         return new Config(schema, host, defaults, profiles, integrations, servers);
+    }
+
+    private static String knownServers(Map<String, ServerEntry> servers) {
+        return servers == null || servers.isEmpty() ? "there are none" : "known: " + String.join(", ", servers.keySet());
+    }
+
+    /** A per-tier server is a name in {@code servers} or an address, as {@code --tier-server} takes. */
+    private void requireTierServer(String value, String at, Map<String, ServerEntry> servers) {
+        if (servers != null && servers.containsKey(value)) {
+            return;
+        }
+        try {
+            ServerAddress.of(value, at);
+        } catch (LauncherException e) {
+            throw LauncherException.usage(location.path() + ": " + at + " is '" + Reporter.flatten(value) + "', neither a server in "
+                    + "servers (" + knownServers(servers) + ") nor an address (host:port or http://host:port); fix it");
+        }
     }
 
     /** Reads the value the parser is at; null for JSON null. */
@@ -141,6 +164,7 @@ final class ConfigBinder {
         String host = null;
         String server = null;
         Map<String, TierSet> integrations = null;
+        Map<String, String> tierServers = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = known(PROFILE, path);
             String at = path + "." + key;
@@ -148,13 +172,34 @@ final class ConfigBinder {
                 host = string(at);
             } else if (key.equals("server")) {
                 server = string(at);
+            } else if (key.equals("tierServers")) {
+                tierServers = tierServers(at);
             } else if (key.equals("integrations")) {
                 integrations = map(at, this::tierSet);
             } else {
                 tiers.read(key, at);
             }
         }
-        return new Profile(tiers.large, tiers.medium, tiers.small, tiers.model, host, integrations, server);
+        return new Profile(tiers.large, tiers.medium, tiers.small, tiers.model, host, integrations, server, tierServers);
+    }
+
+    /** {@code {"small": "laptop"}}: a tier id to a non-empty string (checked against {@code servers} at the end). */
+    private Map<String, String> tierServers(String path) throws IOException {
+        if (object(path)) {
+            return null;
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String tier = known(TIERS, path);
+            String value = string(path + "." + tier);
+            if (value != null && value.isBlank()) {
+                throw error("empty server at " + path + "." + tier + ": name a server in servers or give an address");
+            }
+            if (value != null) {
+                map.put(tier, value.trim());
+            }
+        }
+        return map;
     }
 
     /** A {@code servers} entry: {@code url} required, {@code kind} and {@code apiKeyEnv} optional. */

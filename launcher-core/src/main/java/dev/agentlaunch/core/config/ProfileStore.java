@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentlaunch.core.ExitCode;
 import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.output.Reporter;
+import dev.agentlaunch.core.server.ServerAddress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -99,11 +101,22 @@ public final class ProfileStore {
 
     /** A profile may name only a server the config has: the file must read cleanly afterwards. */
     private static void requireServer(Profile profile, Config config, ConfigLocation location) {
+        String known = config.servers().isEmpty() ? "there are none" : "known: " + String.join(", ", config.servers().keySet());
         if (profile.server() != null && !config.servers().containsKey(profile.server())) {
             throw LauncherException.usage("--server " + profile.server() + " is not in the \"servers\" of " + location.path()
-                    + " (" + (config.servers().isEmpty() ? "there are none" : "known: " + String.join(", ", config.servers().keySet()))
-                    + "); add it there first (url, kind, apiKeyEnv)");
+                    + " (" + known + "); add it there first (url, kind, apiKeyEnv)");
         }
+        profile.tierServers().forEach((tier, value) -> {
+            if (!config.servers().containsKey(value)) {
+                try {
+                    ServerAddress.of(value, "--tier-server");
+                } catch (LauncherException e) {
+                    throw LauncherException.usage("--tier-server " + tier + "=" + Reporter.flatten(value) + " is neither a server in the "
+                            + "\"servers\" of " + location.path() + " (" + known + ") nor an address (host:port or http://host:port); "
+                            + "add the server there first or fix the value");
+                }
+            }
+        });
     }
 
     /** An I/O failure in words: which path, what is wrong with it. */

@@ -59,6 +59,14 @@ public final class ProfilePrinter {
             out.printf("%-9s %s%s%n", tier.id(), dash(t.get(tier)), named == null && t.containsKey(tier) ? "   (its model)" : "");
         }
         out.printf("%-9s %s%n", "host", p.host() == null ? "- (--host, OLLAMA_HOST, the config's host or the default)" : p.host());
+        if (p.server() != null) {
+            out.printf("%-9s %s%n", "server", p.server());
+        }
+        if (!p.tierServers().isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            p.tierServers().forEach((tier, server) -> parts.add(tier + " -> " + server));
+            out.printf("%-9s %s   (--tier-server wins per tier)%n", "per tier", String.join(", ", parts));
+        }
         p.integrations().forEach((id, o) -> {
             List<String> parts = new ArrayList<>();
             o.tiers().forEach((tier, m) -> parts.add(tier.id() + " " + m));
@@ -78,6 +86,12 @@ public final class ProfilePrinter {
         }
         if (p.host() != null) {
             row.put("host", p.host());
+        }
+        if (p.server() != null) {
+            row.put("server", p.server());
+        }
+        if (!p.tierServers().isEmpty()) {
+            row.put("tierServers", new LinkedHashMap<>(p.tierServers()));
         }
         Map<String, Object> overrides = new LinkedHashMap<>();
         p.integrations().forEach((id, o) -> overrides.put(id, tiers(o.tiers())));

@@ -54,6 +54,18 @@ public final class ServerPlanner {
     public Outcome plan(Integration integration, WireApi api, TierPlan tiers, ServerSpec main, Optional<ApiKey> key,
                         Map<Tier, ServerSpec> perTier, List<KeptModel> kept, boolean offline, CheckRequirements req,
                         LaunchChecks.Settings settings) {
+        return plan(integration, api, tiers, main, key, perTier, "--tier-server", kept, offline, req, settings);
+    }
+
+    /**
+     * As above.
+     *
+     * @param perTierOrigin what sent tiers to other servers, in words ({@code --tier-server}, {@code the tierServers of
+     *                      profile coding}), for the refusal of a tool that cannot split them
+     */
+    public Outcome plan(Integration integration, WireApi api, TierPlan tiers, ServerSpec main, Optional<ApiKey> key,
+                        Map<Tier, ServerSpec> perTier, String perTierOrigin, List<KeptModel> kept, boolean offline,
+                        CheckRequirements req, LaunchChecks.Settings settings) {
         Map<Tier, ServerSpec> others = new EnumMap<>(Tier.class);
         perTier.forEach((tier, spec) -> {
             if (!spec.address().url().equals(main.address().url())) {
@@ -61,8 +73,8 @@ public final class ServerPlanner {
             }
         });
         if (!others.isEmpty() && !integration.supportsServerPerTier()) {
-            throw LauncherException.usage(integration.displayName() + " sends every tier to one endpoint, so --tier-server "
-                    + "cannot split them; put a LiteLLM gateway in front of the servers (it routes each model name to its "
+            throw LauncherException.usage(integration.displayName() + " sends every tier to one endpoint, so " + perTierOrigin
+                    + " cannot split them; put a LiteLLM gateway in front of the servers (it routes each model name to its "
                     + "server) and point --server or --host at it");
         }
         Map<String, ServerSpec> distinct = new LinkedHashMap<>();

@@ -72,6 +72,42 @@ class ProfileCommandTest {
     }
 
     @Test
+    void aProfileSavesAServerPerTierAndShowsIt() throws Exception {
+        Files.createDirectories(config().getParent());
+        Files.writeString(config(), "{\"servers\": {\"laptop\": {\"url\": \"127.0.0.1:11434\"}}}\n");
+
+        Run saved = launch("profile", "save", "team", "--large", "qwen3:32b", "--small", "qwen3:4b", "--host", "gpu-box:8000",
+                "--tier-server", "small=laptop", "--tier-server", "medium=http://10.0.0.7:8000");
+
+        assertEquals(0, saved.code(), saved.err());
+        JsonNode file = new ObjectMapper().readTree(config().toFile());
+        assertEquals("laptop", file.at("/profiles/team/tierServers/small").asText(), file.toString());
+        assertEquals("http://10.0.0.7:8000", file.at("/profiles/team/tierServers/medium").asText());
+        Run show = launch("profile", "show", "team");
+        assertTrue(show.out().contains("per tier  medium -> http://10.0.0.7:8000, small -> laptop"), show.out());
+        JsonNode json = new ObjectMapper().readTree(launch("profile", "show", "team", "--json").out());
+        assertEquals("laptop", json.at("/tierServers/small").asText(), json.toString());
+    }
+
+    @Test
+    void aBadPerTierServerIsOneLineAndTheFileStaysAsItWas() throws Exception {
+        launch("profile", "save", "coding", "--large", "qwen3:32b");
+        byte[] before = Files.readAllBytes(config());
+
+        Run badTier = launch("profile", "save", "team", "--large", "qwen3:32b", "--tier-server", "tiny=laptop");
+        Run badServer = launch("profile", "save", "team", "--large", "qwen3:32b", "--tier-server", "small=laptop:99999");
+
+        assertEquals(2, badTier.code());
+        assertEquals("launch: error: --tier-server 'tiny=laptop' is not TIER=SERVER; use large, medium or small, then a server "
+                + "name or URL, e.g. --tier-server small=laptop\n", badTier.err());
+        assertEquals(2, badServer.code());
+        assertEquals("launch: error: --tier-server small=laptop:99999 is neither a server in the \"servers\" of " + config()
+                + " (there are none) nor an address (host:port or http://host:port); add the server there first or fix the "
+                + "value\n", badServer.err());
+        assertEquals(new String(before), Files.readString(config()));
+    }
+
+    @Test
     void errorsAreOneLineWithTheDocumentedExitCodes() throws Exception {
         launch("profile", "save", "coding", "--large", "qwen3:32b");
         byte[] before = Files.readAllBytes(config());

@@ -301,6 +301,75 @@ class ServerKindCommandTest {
         assertTrue(cluster.requests("/api/show").isEmpty());
     }
 
+    /** A profile with {@code "tierServers": {"small": "laptop"}}, the main tiers on {@code cluster}. */
+    private Path splitProfile(OllamaSimulator cluster, OllamaSimulator laptop) throws Exception {
+        Path config = home.resolve("config.json");
+        Files.writeString(config, "{\"servers\": {\"laptop\": {\"url\": \"" + laptop.url() + "\"}},\n"
+                + " \"profiles\": {\"team\": {\"large\": \"qwen3:32b\", \"small\": \"qwen3:4b\", \"host\": \"" + cluster.url()
+                + "\",\n  \"tierServers\": {\"small\": \"laptop\"}}}}\n");
+        return config;
+    }
+
+    @Test
+    void aProfileSendsATierToItsOwnServer() throws Exception {
+        OllamaSimulator cluster = sim(SimKind.VLLM);
+        OllamaSimulator laptop = sim(SimKind.OLLAMA);
+        Path config = splitProfile(cluster, laptop);
+
+        assertEquals(0, run("fake", "--config", config.toString(), "--profile", "team", "--dry-run", "--json"), err.toString());
+
+        JsonNode plan = new ObjectMapper().readTree(out.toString());
+        assertEquals("vllm", plan.path("server").path("kind").asText());
+        assertEquals(laptop.url(), plan.path("server").path("tiers").path("small").path("url").asText(), plan.toString());
+        assertEquals("ollama", plan.path("tierChecks").get(0).path("kind").asText());
+        assertEquals(1, laptop.requests("/api/show").size(), "the small tier's model was checked on its own server");
+    }
+
+    @Test
+    void theTierServerFlagWinsOverTheProfilePerTier() throws Exception {
+        OllamaSimulator cluster = sim(SimKind.VLLM);
+        OllamaSimulator laptop = sim(SimKind.OLLAMA);
+        OllamaSimulator other = sim(SimKind.OLLAMA);
+        Path config = splitProfile(cluster, laptop);
+
+        assertEquals(0, run("fake", "--config", config.toString(), "--profile", "team", "--tier-server", "small=" + other.url(),
+                "--dry-run", "--json"), err.toString());
+
+        JsonNode plan = new ObjectMapper().readTree(out.toString());
+        assertEquals(other.url(), plan.path("server").path("tiers").path("small").path("url").asText(), plan.toString());
+        assertTrue(laptop.requests().isEmpty(), "the profile's server for the small tier was not asked: " + laptop.requests());
+        assertEquals(1, other.requests("/api/show").size());
+    }
+
+    @Test
+    void aToolThatCannotSplitTiersNamesTheProfilesKey() throws Exception {
+        TestPlugin.jar(plugins, "messages-plugin", MessagesIntegration.class);
+        OllamaSimulator cluster = sim(SimKind.VLLM);
+        OllamaSimulator laptop = sim(SimKind.OLLAMA);
+        Path config = splitProfile(cluster, laptop);
+
+        assertEquals(2, run("messages-tool", "--config", config.toString(), "--profile", "team", "--dry-run"));
+
+        assertEquals("launch: error: Messages Tool sends every tier to one endpoint, so the tierServers of profile team cannot "
+                + "split them; put a LiteLLM gateway in front of the servers (it routes each model name to its server) and point "
+                + "--server or --host at it\n", err.toString());
+    }
+
+    @Test
+    void aBadTierServerInTheConfigIsOneLineNamingTheProfileAndKey() throws Exception {
+        Path config = home.resolve("config.json");
+        Files.writeString(config, "{\"profiles\": {\"team\": {\"large\": \"qwen3:32b\", \"tierServers\": {\"tiny\": \"x\"}}}}");
+        assertEquals(2, run("fake", "--config", config.toString(), "--profile", "team", "--dry-run"));
+        assertEquals("launch: error: " + config + ":1:62: unknown key \"tiny\" at profiles.team.tierServers (known: large, "
+                + "medium, small); fix the spelling or remove it\n", err.toString());
+
+        err.getBuffer().setLength(0);
+        Files.writeString(config, "{\"profiles\": {\"team\": {\"large\": \"qwen3:32b\", \"tierServers\": {\"small\": \"lap top\"}}}}");
+        assertEquals(2, run("fake", "--config", config.toString(), "--profile", "team", "--dry-run"));
+        assertEquals("launch: error: " + config + ": profiles.team.tierServers.small is 'lap top', neither a server in servers "
+                + "(there are none) nor an address (host:port or http://host:port); fix it\n", err.toString());
+    }
+
     @Test
     void aToolThatSendsEveryTierToOneEndpointSaysHowToSplitThem() throws Exception {
         TestPlugin.jar(plugins, "messages-plugin", MessagesIntegration.class);
