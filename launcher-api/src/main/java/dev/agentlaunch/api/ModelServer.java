@@ -52,9 +52,30 @@ public interface ModelServer extends ExtensionPoint {
     /** The chat APIs the server serves. */
     Set<WireApi> wireApis();
 
-    /** Whether the launcher can pull a missing model onto this server (Ollama can; a vLLM cluster serves what it was started with). */
+    /**
+     * Whether the launcher can pull a missing model onto this server (Ollama can; a vLLM cluster
+     * serves what it was started with). True only together with {@link #pull}: a kind that says
+     * true without implementing it is treated as one that cannot pull.
+     */
     default boolean canPull() {
         return false;
+    }
+
+    /**
+     * Pulls {@code model} onto the server, reporting progress as it goes, and returns when the
+     * server says it is done. The launcher calls it only when {@link #canPull()} is true and the
+     * user agreed (asked on a terminal, or {@code --pull}/{@code --yes}); it shows the progress,
+     * lets Ctrl-C cancel (the connection's stream then ends with the launcher's "cancelled" error)
+     * and checks the model again afterwards. Stream the server's answer with
+     * {@link ServerConnection#stream}; throw {@link ServerRefusedException} with one line for a
+     * failure the server reports (an unknown name, a full disk).
+     *
+     * @param progress takes each step as it happens; never blocks for long
+     * @throws UnsupportedOperationException by default: this kind cannot pull
+     * @since 1.3.0
+     */
+    default void pull(ServerConnection server, String model, java.util.function.Consumer<PullEvent> progress) {
+        throw new UnsupportedOperationException(displayName() + " cannot pull models");
     }
 
     /** One hint for a server that does not answer: {@code start it with 'vllm serve MODEL'}. */

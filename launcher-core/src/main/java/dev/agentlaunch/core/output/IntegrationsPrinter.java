@@ -209,7 +209,7 @@ public final class IntegrationsPrinter {
             row.put("kind", k.kind());
             row.put("name", k.displayName());
             row.put("wireApis", k.wireApis().stream().map(a -> a.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
-            row.put("canPull", k.canPull());
+            row.put("canPull", dev.agentlaunch.core.server.ServerTarget.pulls(k));
             kinds.add(row);
         }
         root.put("serverKinds", kinds);

@@ -1,7 +1,7 @@
 package dev.agentlaunch.core.output;
 
 import dev.agentlaunch.core.server.ByteSize;
-import dev.agentlaunch.core.server.PullEvent;
+import dev.agentlaunch.api.PullEvent;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Locale;

@@ -5,7 +5,9 @@ import dev.agentlaunch.api.ServerConnection;
 import dev.agentlaunch.core.ExitCode;
 import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.output.Reporter;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -19,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 
 /**
  * The {@link ServerConnection} a server kind gets: the same short timeouts and daemon threads as
@@ -32,16 +35,23 @@ public final class HttpServerConnection implements ServerConnection {
     private final String kindName;
     private final String startHint;
     private final ExecutorService executor;
+    private final PullHandle handle;
 
     /**
      * @param kindName  the server's kind in words ({@code vLLM}), or {@code model} while the kind is unknown
      * @param startHint what to do when nothing answers
      */
     public HttpServerConnection(ServerAddress address, Optional<ApiKey> key, String kindName, String startHint) {
+        this(address, key, kindName, startHint, new PullHandle());
+    }
+
+    private HttpServerConnection(ServerAddress address, Optional<ApiKey> key, String kindName, String startHint,
+                                 PullHandle handle) {
         this.address = address;
         this.key = key;
         this.kindName = kindName;
         this.startHint = startHint;
+        this.handle = handle;
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "server-check");
             t.setDaemon(true);          // a black-holed request must never keep the JVM alive
@@ -52,6 +62,16 @@ public final class HttpServerConnection implements ServerConnection {
     /** The same server, now that its kind is known (messages name it). */
     public HttpServerConnection as(String kind, String hint) {
         return new HttpServerConnection(address, key, kind, hint);
+    }
+
+    /** The same server, its {@link #stream}s ended by {@code handle} (the Ctrl-C handler of a pull). */
+    public HttpServerConnection cancelledBy(PullHandle handle) {
+        return new HttpServerConnection(address, key, kindName, startHint, handle);
+    }
+
+    /** What ends this connection's streams. */
+    PullHandle handle() {
+        return handle;
     }
 
     public ServerAddress address() {
@@ -75,6 +95,61 @@ public final class HttpServerConnection implements ServerConnection {
     @Override
     public CompletableFuture<ServerAnswer> post(String path, String jsonBody) {
         return CompletableFuture.supplyAsync(() -> exchange("POST", path, jsonBody), executor);
+    }
+
+    @Override
+    public boolean stream(String path, String jsonBody, String what, Predicate<ServerAnswer> lines) {
+        HttpURLConnection c = null;
+        try {
+            c = (HttpURLConnection) new URL(address.url() + path).openConnection();
+            c.setConnectTimeout(OllamaClient.CONNECT_TIMEOUT_MS);
+            c.setReadTimeout(0);            // a big download can take minutes; the server streams progress meanwhile
+            c.setUseCaches(false);
+            c.setInstanceFollowRedirects(false);
+            c.setRequestMethod("POST");
+            c.setRequestProperty("Accept", "application/json");
+            if (key.isPresent()) {
+                c.setRequestProperty("Authorization", "Bearer " + key.get().value());
+            }
+            handle.attach(c);
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", "application/json");
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(jsonBody.getBytes(StandardCharsets.UTF_8));
+            }
+            int status = c.getResponseCode();
+            if (status != 200) {
+                InputStream err = c.getErrorStream();
+                String text = err == null ? "" : new String(err.readAllBytes(), StandardCharsets.UTF_8);
+                new Answer(status, c.getContentType(), text, what).requireObject(what);
+            }
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (!line.isBlank() && !lines.test(new Answer(status, c.getContentType(), line, what))) {
+                        return true;
+                    }
+                }
+            }
+            if (handle.isCancelled()) {
+                throw cancelled(what);
+            }
+            return false;
+        } catch (IOException e) {
+            if (handle.isCancelled()) {
+                throw cancelled(what);
+            }
+            throw failure(e, what);
+        } finally {
+            if (c != null) {
+                c.disconnect();
+            }
+        }
+    }
+
+    private static LauncherException cancelled(String what) {
+        return new LauncherException(PullHandle.CANCELLED_EXIT, Reporter.flatten(what) + " cancelled; nothing was launched "
+                + "(run the same command again to start over)");
     }
 
     private ServerAnswer exchange(String method, String path, String body) {

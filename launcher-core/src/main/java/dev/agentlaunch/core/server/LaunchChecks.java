@@ -129,7 +129,7 @@ public final class LaunchChecks {
             stops.forEach(line -> reporter.warn("the launch would stop: " + line));
         }
         List<ModelStatus> missing = pullable(report);
-        if (!missing.isEmpty() && (client == null || !checks.target().kind().canPull())) {
+        if (!missing.isEmpty() && !ServerTarget.pulls(checks.target().kind())) {
             throw LauncherException.notReady(notServed(missing, report));
         }
         if (!missing.isEmpty()) {
@@ -208,7 +208,7 @@ public final class LaunchChecks {
     }
 
     private void ask(ModelStatus m) {
-        reporter.err().print("Pull " + m.name() + " (" + m.tierWords() + ") onto the server at " + client.address().url()
+        reporter.err().print("Pull " + m.name() + " (" + m.tierWords() + ") onto the server at " + checks.target().address().url()
                 + "? [Y/n] ");
         reporter.err().flush();
         String answer = terminal.readLine().orElse("n").trim().toLowerCase(Locale.ROOT);
@@ -217,13 +217,13 @@ public final class LaunchChecks {
         }
     }
 
-    /** Pulls one model with progress on stderr; Ctrl-C cancels the download cleanly. */
+    /** Pulls one model through the server's kind, with progress on stderr; Ctrl-C cancels the download cleanly. */
     void pull(String model) {
         PullProgress progress = new PullProgress(reporter.err(), terminal.interactive(), model, nanoTime);
         PullHandle handle = new PullHandle();
         long start = nanoTime.getAsLong();
         try (AutoCloseable ignored = CtrlC.onInterrupt(handle::cancel)) {
-            client.pull(model, progress, handle);
+            checks.target().pull(model, progress, handle);
         } catch (LauncherException e) {
             throw e;
         } catch (Exception e) {
@@ -254,6 +254,10 @@ public final class LaunchChecks {
     }
 
     private String pullHint(List<ModelStatus> missing) {
+        if (client == null) {       // a plugin's kind: the launcher knows no command of its own for it
+            return "pull " + (missing.size() == 1 ? "it" : "them") + " onto the " + checks.target().kind().displayName()
+                    + " server, or pass --pull to let the launcher do it";
+        }
         String prefix = client.address().source().equals("--host") ? "OLLAMA_HOST=" + client.address().url() + " " : "";
         String commands = missing.stream().map(m -> prefix + "ollama pull " + m.name()).collect(Collectors.joining("; "));
         return "pull " + (missing.size() == 1 ? "it" : "them") + " with '" + commands + "', or pass --pull to let the launcher do it";

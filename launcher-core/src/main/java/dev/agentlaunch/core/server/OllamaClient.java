@@ -1,5 +1,6 @@
 package dev.agentlaunch.core.server;
 
+import dev.agentlaunch.api.PullEvent;
 import dev.agentlaunch.core.ExitCode;
 import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.output.Reporter;

@@ -65,6 +65,19 @@ public final class OllamaServer implements ModelServer {
         return true;
     }
 
+    /**
+     * Ollama's own {@code POST /api/pull} through {@link OllamaClient}, exactly as before the seam had
+     * a pull: the same progress lines, errors and Ctrl-C handling.
+     */
+    @Override
+    public void pull(ServerConnection server, String model, java.util.function.Consumer<dev.agentlaunch.api.PullEvent> progress) {
+        if (server instanceof HttpServerConnection h) {
+            new OllamaClient(h.address(), h.key()).pull(model, progress, h.handle());
+        } else {
+            new OllamaClient(new ServerAddress(server.url(), "--host")).pull(model, progress, new PullHandle());
+        }
+    }
+
     @Override
     public String startHint() {
         return "start it with 'ollama serve'";

@@ -1,11 +1,17 @@
 package dev.agentlaunch.core.server;
 
 import dev.agentlaunch.api.ModelServer;
+import dev.agentlaunch.api.PullEvent;
+import dev.agentlaunch.api.ServerConnection;
+import dev.agentlaunch.api.ServerRefusedException;
+import dev.agentlaunch.core.LauncherException;
+import dev.agentlaunch.core.output.Reporter;
 import dev.agentlaunch.api.ServerEndpoint;
 import dev.agentlaunch.api.ServerFacts;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * One model server with its kind known: what the checks ask, and what the plan carries.
@@ -35,6 +41,38 @@ public record ServerTarget(ServerAddress address, ModelServer kind, String kindS
     /** Asks the server about the models (all requests at once). */
     public CompletableFuture<ServerFacts> inspect(Set<String> models) {
         return ollama != null ? OllamaServer.inspect(ollama, models) : kind.inspect(connection, models);
+    }
+
+    /**
+     * Pulls a model through the kind's {@link ModelServer#pull}; {@code handle} (the Ctrl-C handler)
+     * ends it. A failure the server reports is exit 3; any other failure of a plugin's kind, exit 4.
+     */
+    public void pull(String model, Consumer<PullEvent> progress, PullHandle handle) {
+        HttpServerConnection c = connection != null ? connection
+                : new HttpServerConnection(address, key, kind.displayName(), kind.startHint());
+        try {
+            kind.pull(c.cancelledBy(handle), model, progress);
+        } catch (LauncherException e) {
+            throw e;
+        } catch (ServerRefusedException e) {
+            throw LauncherException.notReady(Reporter.flatten(e.getMessage()));
+        } catch (RuntimeException | LinkageError e) {
+            throw LauncherException.plugin("the " + kind.displayName() + " server kind failed pulling " + model + ": " + e
+                    + "; report it to the plugin's author, or pull the model another way");
+        }
+    }
+
+    /** Whether the launcher can pull onto a server of this kind: it says so and implements {@link ModelServer#pull}. */
+    public static boolean pulls(ModelServer kind) {
+        if (!kind.canPull()) {
+            return false;
+        }
+        try {
+            return kind.getClass().getMethod("pull", ServerConnection.class, String.class, Consumer.class).getDeclaringClass()
+                    != ModelServer.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /** What the plan carries: URL, kind, and the token's variable name (never the token). */

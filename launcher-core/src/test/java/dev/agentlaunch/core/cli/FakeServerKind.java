@@ -1,6 +1,8 @@
 package dev.agentlaunch.core.cli;
 
 import dev.agentlaunch.api.ModelServer;
+import dev.agentlaunch.api.PullEvent;
+import dev.agentlaunch.api.ServerRefusedException;
 import dev.agentlaunch.api.ServedModel;
 import dev.agentlaunch.api.ServerAnswer;
 import dev.agentlaunch.api.ServerConnection;
@@ -14,6 +16,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.pf4j.Extension;
 
 /** A third party's server kind, shipped alone in a plugin jar: recognised by {@code GET /fake/hello}. */
@@ -48,6 +51,36 @@ public final class FakeServerKind implements ModelServer {
     @Override
     public Set<WireApi> wireApis() {
         return EnumSet.of(WireApi.OPENAI_CHAT);
+    }
+
+    /** It can pull: {@code POST /fake/pull} streams NDJSON progress, an {@code error} line when it cannot. */
+    @Override
+    public boolean canPull() {
+        return true;
+    }
+
+    @Override
+    public void pull(ServerConnection server, String model, Consumer<PullEvent> progress) {
+        String what = "POST /fake/pull for " + model;
+        boolean done = server.stream("/fake/pull", "{\"model\":\"" + model + "\"}", what, line -> {
+            if (!(line.json() instanceof Map<?, ?> m)) {
+                throw new ServerRefusedException("the fake server answered " + what + " with a line that is not JSON");
+            }
+            if (m.get("error") != null) {
+                throw new ServerRefusedException("pulling " + model + " failed: the fake server says '" + m.get("error")
+                        + "'; check the name");
+            }
+            progress.accept(new PullEvent(String.valueOf(m.get("status")), (String) m.get("digest"), number(m.get("total")),
+                    number(m.get("completed"))));
+            return !"success".equals(m.get("status"));
+        });
+        if (!done) {
+            throw new ServerRefusedException("pulling " + model + " stopped before the fake server said it was done");
+        }
+    }
+
+    private static long number(Object o) {
+        return o instanceof Number n ? n.longValue() : 0;
     }
 
     @Override

@@ -277,6 +277,50 @@ class ServerKindCommandTest {
         assertEquals(12345, plan.path("checks").path("models").get(0).path("contextLength").asInt());
     }
 
+    /** The third party's kind above, whose server can pull ({@code POST /fake/pull}), the small tier's model missing. */
+    private OllamaSimulator fakeServerThatCanPull() throws Exception {
+        TestPlugin.jar(plugins, "fake-server-kind", FakeServerKind.class);
+        OllamaSimulator sim = sim(SimKind.OPENAI).pullAt("/fake/pull").pullable(SimModel.named("qwen3:14b").sizeBytes(9_300_000_000L));
+        sim.respondRaw("/fake/hello", 200, "application/json", "{\"fake\":true}");
+        return sim;
+    }
+
+    @Test
+    void aThirdPartyKindThatCanPullPullsAMissingModelThroughTheSeam() throws Exception {
+        OllamaSimulator sim = fakeServerThatCanPull();
+
+        int code = run("fake", "--host", sim.url(), "--large", "qwen3:32b", "--small", "qwen3:14b", "--pull");
+
+        assertEquals(0, code, err.toString());
+        assertEquals(1, sim.requests("/fake/pull").size(), "pulled through the kind's own route: " + sim.requests());
+        assertEquals("qwen3:14b", sim.requests("/fake/pull").get(0).model());
+        assertTrue(err.toString().contains("launch: pulling qwen3:14b: pulling manifest\n"), err.toString());
+        assertTrue(err.toString().contains("launch: pulled qwen3:14b in "), err.toString());
+        assertTrue(sim.models().stream().anyMatch(m -> m.name().equals("qwen3:14b")), "the server has it now");
+    }
+
+    @Test
+    void aThirdPartyKindThatCanPullAsksFirstLikeOllama() throws Exception {
+        OllamaSimulator sim = fakeServerThatCanPull();
+
+        assertEquals(3, run("fake", "--host", sim.url(), "--large", "qwen3:32b", "--small", "qwen3:14b"));
+
+        assertEquals("launch: error: qwen3:14b (small tier) is not on the model server at " + sim.url() + "; pull it onto the "
+                + "Fake Server server, or pass --pull to let the launcher do it\n", err.toString());
+        assertTrue(sim.requests("/fake/pull").isEmpty(), "nobody could answer, so nothing was pulled");
+    }
+
+    @Test
+    void aPullTheThirdPartysServerRefusesIsOneLineExit3() throws Exception {
+        OllamaSimulator sim = fakeServerThatCanPull();
+
+        assertEquals(3, run("fake", "--host", sim.url(), "--large", "qwen3:32b", "--small", "qwen3:8b", "--yes"));
+
+        assertTrue(err.toString().endsWith("launch: error: pulling qwen3:8b failed: the fake server says 'pull model manifest: "
+                + "file does not exist'; check the name\n"), err.toString());
+        assertEquals(1, sim.requests("/fake/pull").size());
+    }
+
     @Test
     void anIntegrationWhoseWireApiTheServerLacksStopsNamingAGateway() throws Exception {
         OllamaSimulator sim = sim(SimKind.OPENAI);

@@ -3,7 +3,7 @@ package dev.agentlaunch.core.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentlaunch.core.server.PullEvent;
+import dev.agentlaunch.api.PullEvent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentlaunch.api.PullEvent;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.core.ExitCode;

@@ -99,6 +99,7 @@ public final class OllamaSimulator implements AutoCloseable {
     private volatile String requiredToken;
     private volatile String version = "0.13.0";
     private volatile Duration pullChunkDelay = Duration.ZERO;
+    private volatile String extraPullPath;
     private volatile PrintStream requestLog;
     private volatile Path dumpDir;
 
@@ -223,6 +224,15 @@ public final class OllamaSimulator implements AutoCloseable {
         synchronized (models) {
             pullable.put(model.name(), model);
         }
+        return this;
+    }
+
+    /**
+     * Also answers {@code POST path} the way {@code POST /api/pull} answers (NDJSON progress, then the
+     * model installed), whatever the kind: the pull route of a test's own server kind.
+     */
+    public OllamaSimulator pullAt(String path) {
+        this.extraPullPath = path;
         return this;
     }
 
@@ -540,6 +550,10 @@ public final class OllamaSimulator implements AutoCloseable {
         String token = requiredToken;
         if (token != null && KindApi.guarded(kind, req.path()) && !KindApi.authorized(kind, req, token)) {
             kindApi.unauthorized(kind, reply);
+            return;
+        }
+        if (extraPullPath != null && key.equals("POST " + extraPullPath)) {
+            pull(req, reply);
             return;
         }
         if (kind != SimKind.OLLAMA) {
