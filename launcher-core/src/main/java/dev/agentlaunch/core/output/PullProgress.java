@@ -78,8 +78,10 @@ public final class PullProgress implements Consumer<PullEvent> {
             Integer last = lastTenth.get(e.digest());
             if (last == null || tenth > last) {
                 lastTenth.put(e.digest(), tenth);
-                err.println("launch: pulling " + model + ": layer " + shortDigest + " " + percent + "% of "
-                        + ByteSize.format(e.total()));
+                // Ollama's parts are layers (sha256 digests); another kind's part may be the model itself.
+                String part = e.digest().startsWith("sha256:") ? "layer " + shortDigest + " " : e.digest().equals(model) ? ""
+                        : shortDigest + " ";
+                err.println("launch: pulling " + model + ": " + part + percent + "% of " + ByteSize.format(e.total()));
             }
         }
     }

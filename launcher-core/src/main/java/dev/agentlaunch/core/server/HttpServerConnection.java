@@ -155,6 +155,9 @@ public final class HttpServerConnection implements ServerConnection {
     private ServerAnswer exchange(String method, String path, String body) {
         HttpURLConnection c = null;
         String what = method + " " + path;
+        if (handle.isCancelled()) {     // a kind that polls instead of streaming (LM Studio's download) stops at Ctrl-C
+            throw cancelled(what);
+        }
         try {
             c = (HttpURLConnection) new URL(address.url() + path).openConnection();
             c.setConnectTimeout(OllamaClient.CONNECT_TIMEOUT_MS);

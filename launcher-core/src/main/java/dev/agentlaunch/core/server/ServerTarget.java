@@ -54,6 +54,15 @@ public record ServerTarget(ServerAddress address, ModelServer kind, String kindS
             kind.pull(c.cancelledBy(handle), model, progress);
         } catch (LauncherException e) {
             throw e;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof LauncherException le) {     // the connection's own error, joined by the kind
+                throw le;
+            }
+            if (e.getCause() instanceof ServerRefusedException r) {
+                throw LauncherException.notReady(Reporter.flatten(r.getMessage()));
+            }
+            throw LauncherException.plugin("the " + kind.displayName() + " server kind failed pulling " + model + ": "
+                    + e.getCause() + "; report it to the plugin's author, or pull the model another way");
         } catch (ServerRefusedException e) {
             throw LauncherException.notReady(Reporter.flatten(e.getMessage()));
         } catch (RuntimeException | LinkageError e) {

@@ -1,5 +1,6 @@
 package dev.agentlaunch.core.cli;
 
+import dev.agentlaunch.api.Json;
 import dev.agentlaunch.api.ModelServer;
 import dev.agentlaunch.api.PullEvent;
 import dev.agentlaunch.api.ServerRefusedException;
@@ -62,7 +63,7 @@ public final class FakeServerKind implements ModelServer {
     @Override
     public void pull(ServerConnection server, String model, Consumer<PullEvent> progress) {
         String what = "POST /fake/pull for " + model;
-        boolean done = server.stream("/fake/pull", "{\"model\":\"" + model + "\"}", what, line -> {
+        boolean done = server.stream("/fake/pull", Json.host().write(Map.of("model", model)), what, line -> {
             if (!(line.json() instanceof Map<?, ?> m)) {
                 throw new ServerRefusedException("the fake server answered " + what + " with a line that is not JSON");
             }

@@ -322,6 +322,32 @@ class ServerKindCommandTest {
     }
 
     @Test
+    void lmStudioDownloadsAMissingModelThroughItsRestApi() throws Exception {
+        OllamaSimulator sim = sim(SimKind.LMSTUDIO).pullable(SimModel.named("qwen3:14b").sizeBytes(9_300_000_000L));
+
+        int code = run("fake", "--host", sim.url(), "--large", "qwen3:32b", "--small", "qwen3:14b", "--pull");
+
+        assertEquals(0, code, err.toString());
+        assertEquals(1, sim.requests("/api/v1/models/download").size(), sim.requests().toString());
+        assertEquals("qwen3:14b", sim.requests("/api/v1/models/download").get(0).model());
+        assertEquals(1, sim.requests().stream().filter(r -> r.path().startsWith("/api/v1/models/download/status/job_")).count(),
+                "the job was followed to its end: " + sim.requests());
+        assertTrue(err.toString().contains("launch: pulling qwen3:14b: 50% of 9.3 GB\n"), err.toString());
+        assertTrue(err.toString().contains("launch: pulled qwen3:14b in "), err.toString());
+    }
+
+    @Test
+    void lmStudioAnsweringThatItHasNoSuchModelIsOneLineExit3() throws Exception {
+        OllamaSimulator sim = sim(SimKind.LMSTUDIO);
+
+        assertEquals(3, run("fake", "--host", sim.url(), "--large", "qwen3:32b", "--small", "qwen3:8b", "--yes"));
+
+        assertTrue(err.toString().endsWith("launch: error: the LM Studio server at " + sim.url() + " answered POST "
+                + "/api/v1/models/download for qwen3:8b with HTTP 400 (Model qwen3:8b not found); check the server's log, or "
+                + "pass --offline to skip the checks\n"), err.toString());
+    }
+
+    @Test
     void anIntegrationWhoseWireApiTheServerLacksStopsNamingAGateway() throws Exception {
         OllamaSimulator sim = sim(SimKind.OPENAI);
         TestPlugin.jar(plugins, "messages-plugin", MessagesIntegration.class);

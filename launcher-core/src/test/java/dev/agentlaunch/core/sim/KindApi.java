@@ -19,7 +19,9 @@ import static dev.agentlaunch.core.sim.OllamaSimulator.JSON;
  *       {@code GET /health}; {@code --api-key}: Bearer or {@code x-api-key}, 401 "Invalid API Key", health public;
  *       one model: any name is served; unknown route 404 {@code {"error":{"code":404,"message":"File Not Found"}}}.</li>
  *   <li>LM Studio: {@code GET /api/v1/models} ({@code models[]: key, max_context_length, loaded_instances,
- *       capabilities.trained_for_tool_use}); an unknown route is <b>200</b> {@code {"error":"Unexpected endpoint or method. (GET /x)"}}.</li>
+ *       capabilities.trained_for_tool_use}); {@code POST /api/v1/models/download} and
+ *       {@code GET /api/v1/models/download/status/:job_id} for a {@link OllamaSimulator#pullable} model;
+ *       an unknown route is <b>200</b> {@code {"error":"Unexpected endpoint or method. (GET /x)"}}.</li>
  *   <li>LiteLLM: {@code GET /health/liveliness} ("I'm alive!"), {@code GET /health/readiness} ({@code litellm_version}),
  *       {@code GET /model/info}, {@code GET /v1/models}; the key guards every route but {@code /} and {@code /health/*}:
  *       401 {@code auth_error}; unknown model 400 "Invalid model name passed in model=X".</li>
@@ -97,8 +99,12 @@ final class KindApi {
                 switch (key) {
                     case "GET /api/v1/models" -> reply.json(200, lmStudioModels());
                     case "GET /v1/models" -> reply.json(200, openAiModels("organization_owner", false));
+                    case "POST /api/v1/models/download" -> lmStudioDownload(req, reply);
                     default -> {
-                        return false;
+                        if (!key.startsWith("GET " + LMS_STATUS)) {
+                            return false;
+                        }
+                        lmStudioDownloadStatus(key.substring(("GET " + LMS_STATUS).length()), reply);
                     }
                 }
             }
@@ -186,6 +192,49 @@ final class KindApi {
         root.putObject("chat_template_caps").put("supports_tools", first.capabilities().contains("tools"))
                 .put("supports_tool_calls", first.capabilities().contains("tools"));
         return root;
+    }
+
+    private static final String LMS_STATUS = "/api/v1/models/download/status/";
+    private final java.util.Map<String, SimModel> lmStudioJobs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@code POST /api/v1/models/download} (LM Studio 0.4+, lmstudio.ai/docs/developer/rest/download): a
+     * job status object; {@code already_downloaded} without a job for a model it has; a name it
+     * cannot find is answered like an unknown model (400 {@code model_not_found}; the docs show no
+     * failure shape for this route).
+     */
+    private void lmStudioDownload(RecordedRequest req, Reply reply) throws IOException {
+        String name = req.model();
+        if (name != null && sim.find(name) != null) {
+            reply.json(200, JSON.createObjectNode().put("status", "already_downloaded"));
+            return;
+        }
+        SimModel m = name == null ? null : sim.pullableModel(name);
+        if (m == null) {
+            unknownModel(SimKind.LMSTUDIO, name, reply);
+            return;
+        }
+        String job = "job_" + Integer.toHexString(name.hashCode() & 0xfffffff) + lmStudioJobs.size();
+        lmStudioJobs.put(job, m);
+        reply.json(200, JSON.createObjectNode().put("job_id", job).put("status", "downloading")
+                .put("total_size_bytes", m.sizeBytes()).put("downloaded_bytes", m.sizeBytes() / 2)
+                .put("bytes_per_second", 7834.7).put("started_at", "2026-11-30T05:00:00.000Z"));
+    }
+
+    /**
+     * {@code GET /api/v1/models/download/status/:job_id} (lmstudio.ai/docs/developer/rest/download-status):
+     * the simulator's download finishes at the first status request, and the model is then listed.
+     */
+    private void lmStudioDownloadStatus(String job, Reply reply) throws IOException {
+        SimModel m = lmStudioJobs.get(job);
+        if (m == null) {
+            reply.json(404, JSON.createObjectNode().put("error", "simulator: no download job " + job));
+            return;
+        }
+        sim.addModel(m);
+        reply.json(200, JSON.createObjectNode().put("job_id", job).put("status", "completed")
+                .put("total_size_bytes", m.sizeBytes()).put("downloaded_bytes", m.sizeBytes())
+                .put("started_at", "2026-11-30T05:00:00.000Z").put("completed_at", "2026-11-30T05:00:09.000Z"));
     }
 
     private ObjectNode lmStudioModels() {

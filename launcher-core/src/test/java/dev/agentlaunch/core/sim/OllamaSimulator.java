@@ -236,6 +236,13 @@ public final class OllamaSimulator implements AutoCloseable {
         return this;
     }
 
+    /** A model {@link #pullable} made available, or null. */
+    SimModel pullableModel(String name) {
+        synchronized (models) {
+            return pullable.get(SimModel.normalize(name));
+        }
+    }
+
     /** Reports a model as loaded in {@code GET /api/ps} with this context length. */
     public OllamaSimulator loaded(String name, int contextLength) {
         synchronized (models) {

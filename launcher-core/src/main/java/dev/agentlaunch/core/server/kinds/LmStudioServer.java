@@ -1,10 +1,14 @@
 package dev.agentlaunch.core.server.kinds;
 
+import dev.agentlaunch.api.Json;
+import dev.agentlaunch.api.PullEvent;
 import dev.agentlaunch.api.ServedModel;
 import dev.agentlaunch.api.ServerAnswer;
 import dev.agentlaunch.api.ServerConnection;
 import dev.agentlaunch.api.ServerFacts;
+import dev.agentlaunch.api.ServerRefusedException;
 import dev.agentlaunch.api.WireApi;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -14,6 +18,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * LM Studio's native REST API v1 (https://lmstudio.ai/docs/developer/rest, LM Studio 0.4+):
@@ -24,6 +29,19 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LmStudioServer extends OpenAiCompatible {
     static final String NATIVE_MODELS = "/api/v1/models";
+    static final String DOWNLOAD = "/api/v1/models/download";
+    static final String DOWNLOAD_STATUS = "/api/v1/models/download/status/";
+
+    private final Duration poll;
+
+    public LmStudioServer() {
+        this(Duration.ofMillis(500));
+    }
+
+    /** @param poll the pause between two download-status requests while a pull runs */
+    public LmStudioServer(Duration poll) {
+        this.poll = poll;
+    }
 
     @Override
     public String kind() {
@@ -55,6 +73,65 @@ public final class LmStudioServer extends OpenAiCompatible {
     @Override
     public Set<WireApi> wireApis() {
         return EnumSet.allOf(WireApi.class);
+    }
+
+    @Override
+    public boolean canPull() {
+        return true;
+    }
+
+    /**
+     * LM Studio 0.4+ downloads through its REST API (https://lmstudio.ai/docs/developer/rest/download):
+     * {@code POST /api/v1/models/download {"model": KEY}} answers a job status object ({@code job_id},
+     * {@code status} downloading|paused|completed|failed|already_downloaded, {@code total_size_bytes},
+     * {@code downloaded_bytes}); {@code GET /api/v1/models/download/status/:job_id}
+     * (https://lmstudio.ai/docs/developer/rest/download-status) answers the same object until the job
+     * is completed or failed. The name is a catalog identifier ({@code openai/gpt-oss-20b}), the same
+     * {@code key} {@code GET /api/v1/models} lists afterwards. No stream: the launcher asks for the
+     * status every {@code poll}; Ctrl-C stops the asking (LM Studio's job goes on).
+     */
+    @Override
+    public void pull(ServerConnection server, String model, Consumer<PullEvent> progress) {
+        String asked = "POST " + DOWNLOAD + " for " + model;
+        Map<String, Object> job = server.post(DOWNLOAD, Json.host().write(Map.of("model", model))).join().requireObject(asked);
+        String id = Fields.text(job, "job_id");
+        while (true) {
+            String status = String.valueOf(Fields.text(job, "status"));
+            switch (status) {
+                case "already_downloaded", "completed" -> {
+                    progress.accept(new PullEvent("success", null, 0, 0));
+                    return;
+                }
+                case "failed" -> throw new ServerRefusedException("pulling " + model + " failed: LM Studio reports the download "
+                        + "failed; see LM Studio's log, or download it there ('lms get " + model + "')");
+                case "paused" -> throw new ServerRefusedException("the download of " + model + " is paused in LM Studio; resume it "
+                        + "there, then launch again");
+                case "downloading" -> progress.accept(new PullEvent("downloading", model, number(job, "total_size_bytes"),
+                        number(job, "downloaded_bytes")));
+                default -> throw new ServerRefusedException("LM Studio answered " + asked + " with status '" + status + "', which "
+                        + "the launcher does not know; download it there ('lms get " + model + "')");
+            }
+            if (id == null) {
+                throw new ServerRefusedException("LM Studio answered " + asked + " without a job_id; download it there ('lms get "
+                        + model + "')");
+            }
+            pause();
+            String statusPath = DOWNLOAD_STATUS + id;
+            job = server.get(statusPath).join().requireObject("GET " + statusPath);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(poll.toMillis());      // LM Studio offers no stream of the progress: ask again after a while
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerRefusedException("the pull was interrupted");
+        }
+    }
+
+    private static long number(Map<String, Object> o, String field) {
+        return o.get(field) instanceof Number n ? n.longValue() : 0;
     }
 
     @Override
