@@ -56,6 +56,9 @@ public record DoctorResult(ServerAddress server, Optional<ServerReport> checks, 
             c.missing().forEach(m -> problems.add(c.kind().equals("ollama")
                     ? m.name() + " (" + m.tierWords() + ") is not on the server; pull it with 'ollama pull " + m.name()
                     + "' or launch with --pull"
+                    : c.kind().equals("lmstudio")
+                    ? m.name() + " (" + m.tierWords() + ") is not on the LM Studio server; download it with 'lms get " + m.name()
+                    + "' or launch with --pull"
                     : m.name() + " (" + m.tierWords() + ") is not served by the " + c.kindName() + " server (it serves: "
                     + (c.listed().isEmpty() ? "nothing" : String.join(", ", c.listed().subList(0, Math.min(5, c.listed().size()))))
                     + "); pick a model it serves"));

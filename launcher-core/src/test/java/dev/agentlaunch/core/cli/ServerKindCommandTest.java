@@ -337,6 +337,16 @@ class ServerKindCommandTest {
     }
 
     @Test
+    void doctorSaysLmStudioCanGetAMissingModel() {
+        OllamaSimulator sim = sim(SimKind.LMSTUDIO);
+
+        run("doctor", "fake", "--host", sim.url(), "--model", "qwen3:8b");
+
+        assertTrue((out + "" + err).contains("qwen3:8b (large, medium and small tiers) is not on the LM Studio server; download it "
+                + "with 'lms get qwen3:8b' or launch with --pull"), out + "" + err);
+    }
+
+    @Test
     void lmStudioAnsweringThatItHasNoSuchModelIsOneLineExit3() throws Exception {
         OllamaSimulator sim = sim(SimKind.LMSTUDIO);
 
