@@ -51,7 +51,7 @@ class ConfigBadInputIT {
     @Test
     void unknownKeyNamesTheKnownOnes() throws Exception {
         Files.writeString(config, "{\"profiles\": {\"coding\": {\"lage\": \"qwen3:32b\"}}}");
-        expectError(2, config + ":1:26: unknown key \"lage\" at profiles.coding (known: host, integrations, large, medium, model, server, small)",
+        expectError(2, config + ":1:26: unknown key \"lage\" at profiles.coding (known: host, integrations, large, medium, model, server, small, tierServers)",
                 "claude", "--profile", "coding", "--dry-run");
     }
 
