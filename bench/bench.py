@@ -469,8 +469,8 @@ def main():
         with open(stem + ".md", "w") as f:
             f.write(report + "\n")
         with open(stem + ".json", "w") as f:
-            json.dump({"info": info, "figures": figures, "cpu_figures": cpu_figures, "min_figures": min_figures}, f,
-                      indent=2)
+            json.dump({"info": info, "figures": figures, "cpu_figures": cpu_figures, "min_figures": min_figures,
+                       "checks_per_kind": checks_per_kind(cases)}, f, indent=2)
             f.write("\n")
         print(f"\nwritten: {stem}.md, {stem}.json")
 
@@ -541,11 +541,49 @@ def render(info, cases, levers, figures, cpu_figures, min_figures, p2, nplugins)
             lines.append(f"| {key}: {what} | {shown} | {cpu} | {mins} |")
         else:
             lines.append(f"| {key}: {what} | {shown} | {cpu} | {mins} | {tshow} | {verdict(value, tgt, milestone)} |")
+    lines += check_cost_per_kind(cases)
     lines += ["", f"P2 process table while the stub agent ran (launch pid {p2['launch_pid']}, "
                   f"the tool reported pid {p2['tool_pid']}{': the same process, exec hand-off' if p2['launch_pid'] == p2['tool_pid'] else ''}):", ""]
     for pid, exe, cmd in p2["tree"]:
         lines.append(f"    {pid} {exe}: {cmd[:100]}")
     return "\n".join(lines)
+
+
+def paired_differences(checked, offline):
+    """Per timed round, the checked run minus the offline run of the same round, ms: the rounds are
+    interleaved, so a pair shares the machine's load of that moment, which the difference of two
+    medians over the whole run does not."""
+    return sorted((c.wall - o.wall) * 1000 for c, o in zip(checked.runs, offline.runs))
+
+
+def checks_per_kind(cases):
+    """The C1 figures per server kind again, as paired per-round differences with their spread:
+    {kind: {median, q1, q3, min, max}} in ms."""
+    by = {c.name: c for c in cases}
+    offline = by.get("launch claude --dry-run --offline, 3 tiers")
+    rows = [("ollama", by.get("launch claude --dry-run, 3 tiers checked (simulator)"))]
+    rows += [(k, by.get(f"launch claude --dry-run, 3 tiers checked ({k} simulator)")) for k in KINDS]
+    if offline is None or any(c is None for _, c in rows):
+        return {}
+    out = {}
+    for kind, case in rows:
+        d = paired_differences(case, offline)
+        q = statistics.quantiles(d, n=4) if len(d) >= 2 else [d[0], d[0], d[0]]
+        out[kind] = {"median": round(statistics.median(d), 1), "q1": round(q[0], 1), "q3": round(q[2], 1),
+                     "min": round(d[0], 1), "max": round(d[-1], 1)}
+    return out
+
+
+def check_cost_per_kind(cases):
+    per_kind = checks_per_kind(cases)
+    if not per_kind:
+        return []
+    lines = ["", "Check cost per server kind: the checked dry run minus the `--offline` one of the same round, ms "
+                 "(kind detected; litellm with a token):", "",
+             "| kind | median | quartiles | min | max |", "|---|---:|---:|---:|---:|"]
+    for kind, f in per_kind.items():
+        lines.append(f"| {kind} | {f['median']:.0f} | {f['q1']:.0f} to {f['q3']:.0f} | {f['min']:.0f} | {f['max']:.0f} |")
+    return lines
 
 
 def check(path, figures, tolerance, plugins):

@@ -8,5 +8,9 @@
  * launcher's own parser and generator), {@link dev.agentlaunch.api.Toml},
  * {@link dev.agentlaunch.api.ToolChecks}; tests use the kit in launcher-core's test-jar
  * ({@code dev.agentlaunch.core.testkit}, {@code dev.agentlaunch.core.sim}).
+ *
+ * <p>Model servers (since 1.2): a plugin adds a kind with {@link dev.agentlaunch.api.ModelServer};
+ * since 1.3 a kind can also pull ({@link dev.agentlaunch.api.ModelServer#pull}, streaming through
+ * {@link dev.agentlaunch.api.ServerConnection#stream}, progress as {@link dev.agentlaunch.api.PullEvent}).
  */
 package dev.agentlaunch.api;
