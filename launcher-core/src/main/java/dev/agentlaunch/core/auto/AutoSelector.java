@@ -164,9 +164,11 @@ public final class AutoSelector {
         String why = "between large and small, " + (largeKnown && smallKnown ? "nearest their middle" : "the biggest")
                 + " (" + words(pick, measure) + ")";
         if (req.budget().isPresent()) {
+            boolean allLoaded = pick.loaded() && (large == null || large.loaded()) && (small == null || small.loaded());
             why += resident.isPresent() && pick.localBytes().isPresent()
                     ? "; the three need " + ByteSize.format(resident.getAsLong() + pick.localBytes().getAsLong()) + " of "
                     + ByteSize.format(req.budget().get().bytes())
+                    : allLoaded ? "; sizes not told, but the server has the three loaded"
                     : "; memory fit unknown (the server does not tell every size)";
         }
         return new AutoChoice.Pick(pick.name(), why);
@@ -178,7 +180,7 @@ public final class AutoSelector {
             return "";
         }
         return m.localBytes().isPresent() ? " that fits alone in " + ByteSize.format(req.budget().get().bytes())
-                : "; memory fit unknown (size not told)";
+                : m.loaded() ? "; size not told, but the server has it loaded" : "; memory fit unknown (size not told)";
     }
 
     /** Why a model is no candidate for any tier, if it is not. */

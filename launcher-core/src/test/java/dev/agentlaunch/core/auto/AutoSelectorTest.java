@@ -185,11 +185,22 @@ class AutoSelectorTest {
 
     @Test
     void unknownSizesAreSaidToBeUnknownNeverCountedAsZero() {
-        AutoChoice choice = new AutoSelector().select(VLLM, Ask.claude("48GB").request());
+        // A gateway (LiteLLM) tells neither sizes nor what is loaded behind it.
+        List<ModelCandidate> gateway = VLLM.stream().map(m -> new ModelCandidate(m.name(), m.parameters(), m.sizeBytes(),
+                m.capabilities(), m.contextLength(), false, false)).toList();
+        AutoChoice choice = new AutoSelector().select(gateway, Ask.claude("48GB").request());
         assertEquals("the biggest (32B); memory fit unknown (size not told)", choice.picks().get(Tier.LARGE).why());
         assertEquals("between large and small, nearest their middle (14B); memory fit unknown (the server does not tell every size)",
                 choice.picks().get(Tier.MEDIUM).why());
         assertEquals("the smallest (4B)", choice.picks().get(Tier.SMALL).why());
+    }
+
+    @Test
+    void aServerThatHasEveryModelLoadedNeedsNoSizesToFit() {
+        AutoChoice choice = new AutoSelector().select(VLLM, Ask.claude("48GB").request());
+        assertEquals("the biggest (32B); size not told, but the server has it loaded", choice.picks().get(Tier.LARGE).why());
+        assertEquals("between large and small, nearest their middle (14B); sizes not told, but the server has the three loaded",
+                choice.picks().get(Tier.MEDIUM).why());
     }
 
     @Test

@@ -73,7 +73,7 @@ class AutoOtherKindsCommandTest {
         assertTrue(text.contains("  medium  Qwen/Qwen3-14B  auto"), text);
         assertTrue(text.contains("  small   Qwen/Qwen3-4B   auto"), text);
         assertTrue(text.contains("kind         vllm (detected"), text);
-        assertTrue(text.contains("  large Qwen/Qwen3-32B: the biggest (32B); memory fit unknown (size not told)\n"), text);
+        assertTrue(text.contains("  large Qwen/Qwen3-32B: the biggest (32B); size not told, but the server has it loaded\n"), text);
         assertTrue(text.contains("  skipped meta-llama/Llama-3.2-1B-Instruct (context 8192 < 16384)\n"), text);
         assertTrue(text.contains("\nchecks       ok ("), "the chosen models went through the kind's checks: " + text);
         // Detection GETs every kind's probe paths; LiteLLM's is asked only then: once means the kind was found once.
