@@ -8,6 +8,7 @@ import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.output.Reporter;
 import dev.agentlaunch.api.ServerEndpoint;
 import dev.agentlaunch.api.ServerFacts;
+import dev.agentlaunch.core.auto.ModelCatalog;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -82,6 +83,11 @@ public record ServerTarget(ServerAddress address, ModelServer kind, String kindS
         } catch (NoSuchMethodException e) {
             return false;
         }
+    }
+
+    /** Its models for {@code --auto} and the picker: Ollama's own catalog (parameters, loaded, cloud), else the kind's facts. */
+    public ModelCatalog catalog() {
+        return ollama != null ? new OllamaModelCatalog(ollama) : new ServerModelCatalog(this);
     }
 
     /** What the plan carries: URL, kind, and the token's variable name (never the token). */
