@@ -7,6 +7,7 @@ import dev.agentlaunch.api.LaunchRefusedException;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.api.ToolChecks;
+import dev.agentlaunch.api.WireApi;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,9 @@ import org.pf4j.Extension;
  * Kilo Code CLI ({@code kilo}, an OpenCode fork). Configured through {@code KILO_CONFIG_CONTENT},
  * inline JSON Kilo merges above its config files, so no file of the user or of Kilo changes:
  * <ul>
- *   <li>an {@code ollama} provider on {@code @ai-sdk/openai-compatible} at {@code <host>/v1};</li>
+ *   <li>an {@code ollama} provider on {@code @ai-sdk/openai-compatible} at {@code <host>/v1} (chat
+ *       completions); a server's token by reference, {@code "apiKey": "{env:VAR}"}, which Kilo
+ *       substitutes from its own environment as OpenCode does;</li>
  *   <li>large: {@code model}, the main turn;</li>
  *   <li>medium: {@code subagent_model}, the subagents without a model of their own ({@code general});</li>
  *   <li>small: {@code agent.explore.model} (the explore subagent) and {@code small_model}
@@ -78,6 +81,12 @@ public final class KiloIntegration implements Integration {
         return Map.of(VARIABLE, config(plan, context.ambientEnv().get(VARIABLE), context::note));
     }
 
+    /** Chat completions: the {@code @ai-sdk/openai-compatible} provider sends {@code POST /v1/chat/completions} only (observed). */
+    @Override
+    public WireApi wireApi() {
+        return WireApi.OPENAI_CHAT;
+    }
+
     /** Refuses a user's {@code -m}/{@code --model}, which would move the main turn off the large tier. */
     @Override
     public List<String> tierArgs(TierPlan plan, LaunchContext context) {
@@ -93,7 +102,11 @@ public final class KiloIntegration implements Integration {
         Map<String, Object> provider = new LinkedHashMap<>();
         provider.put("npm", "@ai-sdk/openai-compatible");
         provider.put("name", "Ollama (agent-launch)");
-        provider.put("options", Map.of("baseURL", plan.endpoint() + "/v1"));
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("baseURL", plan.endpoint() + "/v1");
+        // The token by its variable's name, never its value: --dry-run shows this config as it is.
+        plan.apiKeyEnv().ifPresent(var -> options.put("apiKey", "{env:" + var + "}"));
+        provider.put("options", options);
         Map<String, Object> models = new LinkedHashMap<>();
         for (String model : plan.distinctModels()) {
             Map<String, Object> entry = new LinkedHashMap<>();
