@@ -51,4 +51,24 @@ class KiloIT extends NewAgentCase {
         assertTrue(r.stderr().contains("Kilo Code argument '-m' fights the tier routing") && r.stderr().contains("--large MODEL"),
                 r.toString());
     }
+
+    /**
+     * Behind a gateway that needs a token ({env:TEAM_LLM_TOKEN} in the inline config): main turn large,
+     * explore small, general medium, each request with the token. Two runs, one subagent each: neither
+     * subagent is offered the task tool, and the simulator answers a tool result with text.
+     */
+    @Test
+    void behindATokenGatewayEveryTiersRequestsCarryTheToken() throws Exception {
+        behindATokenGateway();
+        for (String type : new String[] {"explore", "general"}) {
+            sim.answerWithToolCall("task", "{\"subagent_type\":\"" + type + "\",\"description\":\"look around\",\"prompt\":\""
+                    + TASK_PROMPT + " (" + type + ")\"}");
+            Launcher.Result r = launchOk("run", "say hi to the team");
+            assertEquals(0, sim.pendingToolCalls(), "Kilo never offered the task tool: " + chats());
+            assertTheTokenReachedTheGatewayAndNothingElse(r);
+        }
+        assertEquals(LARGE, first(isMain("say hi to the team"), "main turn").model(), "main turn");
+        assertEquals(SMALL, first(req -> isSubagent(req) && req.body().contains("(explore)"), "explore subagent").model());
+        assertEquals(MEDIUM, first(req -> isSubagent(req) && req.body().contains("(general)"), "general subagent").model());
+    }
 }

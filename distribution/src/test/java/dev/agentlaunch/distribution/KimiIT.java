@@ -41,4 +41,14 @@ class KimiIT extends NewAgentCase {
                 r.toString());
         assertTrue(chats().isEmpty(), chats().toString());
     }
+
+    /** Behind a gateway that needs a token: KIMI_MODEL_API_KEY carries it; every tier folds into large. */
+    @Test
+    void behindATokenGatewayTheTokenReachesEveryRequest() throws Exception {
+        launcher.path(AgentClis.node22Dir());
+        behindATokenGateway();
+        Launcher.Result r = launchOk("-p", "say hi to the team");
+        chats().forEach(req -> assertEquals(LARGE, req.model(), "medium and small fold into large: " + req));
+        assertTheTokenReachedTheGatewayAndNothingElse(r);
+    }
 }
