@@ -13,6 +13,8 @@
 # each one's npm package from its install hint ("npm install -g PACKAGE"), its range from
 # provenToolVersions() (oldest first), and its suites are the e2e test classes tagged with its id
 # (@Tag("claude")). A new plugin joins by declaring those; this script does not change.
+# A version that does not install on this machine (npm cannot fetch a platform package) is
+# reported as NOT RUN with npm's reason and fails the set; the other tools still run.
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -87,15 +89,30 @@ for (const line of fs.readFileSync(plan, "utf8").trim().split("\n")) {
 }
 fs.writeFileSync(out, JSON.stringify({ name: "agent-launch-tool-drift", private: true, dependencies: deps }, null, 2) + "\n");
 EOF2
-  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
+  if ! (cd "$dir" && npm install --no-audit --no-fund --loglevel=error); then
+    # One tool whose version does not install here (a platform package the registry lacks) must not
+    # stop the others: install one at a time (npm rolls a failed install back) and mark the ones that fail.
+    echo "== the set does not install as one; installing the $src tools one at a time"
+    echo '{ "name": "agent-launch-tool-drift", "private": true }' > "$dir/package.json"
+    rm -rf "$dir/package-lock.json" "$dir/node_modules"
+    awk -v src="$src" '$2 != "-" && $5 == src { print $2, $3 }' "$work/plan.txt" | while read -r pkg version; do
+      if ! (cd "$dir" && npm install --no-audit --no-fund --loglevel=error --save-exact "$pkg@$version" > "$work/npm.log" 2>&1); then
+        why=$(grep -m1 -o 'No matching version found for [^ ]*' "$work/npm.log" || grep -m1 'npm error' "$work/npm.log" | cut -c1-160)
+        echo "$pkg $version ${why:-npm install failed}" >> "$work/uninstallable.txt"
+        echo "   $pkg@$version does not install here: ${why:-see npm's log}"
+      fi
+    done
+  fi
   [ "$src" = agents ] || set -- "$@" "-D$src.dir=$dir"
 done
+touch "$work/uninstallable.txt"
 # The pinned Node 22 the CLIs that need it run on (distribution/agents/node), as in the pinned e2e runs.
 mkdir -p "$dest/node22"
 cp "$root/distribution/agents/node/package.json" "$root/distribution/agents/node/package-lock.json" "$dest/node22/"
 (cd "$dest/node22" && npm install --no-audit --no-fund --loglevel=error)
 
-ids=$(awk '$1 != "-" && $2 != "-" { printf "%s%s", sep, $1; sep="," }' "$work/plan.txt")
+uninstallable=" $(awk '{ printf "%s ", $1 }' "$work/uninstallable.txt")"
+ids=$(awk -v bad="$uninstallable" '$1 != "-" && $2 != "-" && !index(bad, " " $2 " ") { printf "%s%s", sep, $1; sep="," }' "$work/plan.txt")
 rm -rf "$root/distribution/target/failsafe-reports"
 echo "== end-to-end suites tagged $ids"
 mvn -B -q -pl distribution -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
@@ -110,6 +127,12 @@ while read -r id pkg version proven from; do
   [ "$id" = "-" ] && continue
   if [ "$pkg" = "-" ]; then
     printf '  %-10s %s\n' "$id" "SKIP: $version $proven $from"
+    continue
+  fi
+  bad=$(awk -v p="$pkg" '$1 == p { $1 = ""; $2 = ""; sub(/^  /, ""); print }' "$work/uninstallable.txt")
+  if [ -n "$bad" ]; then      # not proven on this version: a failure of the set, with its reason
+    printf '  %-10s %-32s %-10s %-18s %-28s %s\n' "$id" "$pkg" "$version" "$proven" "-" "NOT RUN: does not install here ($bad)"
+    status=1
     continue
   fi
   suites=$(grep -rl "@Tag(\"$id\")" "$root/distribution/src/test/java" | sed 's|.*/||; s|\.java$||' | sort)

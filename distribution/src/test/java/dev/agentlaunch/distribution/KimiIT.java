@@ -3,6 +3,9 @@ package dev.agentlaunch.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +53,22 @@ class KimiIT extends NewAgentCase {
         Launcher.Result r = launchOk("-p", "say hi to the team");
         chats().forEach(req -> assertEquals(LARGE, req.model(), "medium and small fold into large: " + req));
         assertTheTokenReachedTheGatewayAndNothingElse(r);
+    }
+
+    @Test
+    void doctorReportsANodeTooOldForKimiWithTheFix() throws Exception {
+        // A node that says it is 18 stands first on PATH: the Kimi Code install itself is real.
+        Path old = Files.createDirectories(tmp.resolve("old-node"));
+        Path node = Files.writeString(old.resolve("node"), "#!/bin/sh\necho v18.20.4\n");
+        Files.setPosixFilePermissions(node, PosixFilePermissions.fromString("rwxr-xr-x"));
+        launcher.path(old);
+        Launcher.Result r = launcher.run("doctor", "kimi", "--offline");
+        assertEquals(3, r.exitCode(), "doctor counts the old Node as a problem: " + r);
+        assertTrue(r.stdout().contains("Kimi Code needs Node.js 22 or newer and the node on your PATH is 18.20.4: install "
+                + "Node.js 22+"), r.toString());
+
+        Launcher.Result json = launcher.run("doctor", "kimi", "--offline", "--json");
+        assertTrue(json.stdout().contains("\"problem\" : \"Kimi Code needs Node.js 22 or newer")
+                || json.stdout().contains("\"problem\":\"Kimi Code needs Node.js 22 or newer"), json.toString());
     }
 }

@@ -5,6 +5,7 @@ import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.output.Reporter;
 import dev.agentlaunch.core.plugins.LoadedIntegration;
+import dev.agentlaunch.core.process.DefaultLaunchContext;
 import dev.agentlaunch.core.process.EnvEntry;
 import dev.agentlaunch.core.process.ExecutableFinder;
 import dev.agentlaunch.core.process.LaunchPlan;
@@ -100,8 +101,18 @@ public final class Doctor {
         Integration integration = loaded.integration();
         Optional<Path> exe = new ExecutableFinder(env, home).find(integration.executableNames(), integration.installDirs(),
                 integration.displayName()).executable();
+        // Asked only of an installed tool, as list-integrations does: a launch would refuse with the same line.
+        String problem = exe.isEmpty() ? null : runtimeProblem(integration);
         return new DoctorResult.ToolStatus(loaded.id(), integration.displayName(), exe.map(Path::toString).orElse(null),
-                exe.flatMap(toolVersion).orElse(null), integration.installHint(), integration.provenToolVersions());
+                exe.flatMap(toolVersion).orElse(null), integration.installHint(), integration.provenToolVersions(), problem);
+    }
+
+    private String runtimeProblem(Integration integration) {
+        try {
+            return integration.runtimeProblem(DefaultLaunchContext.outsideLaunch(env, home)).orElse(null);
+        } catch (RuntimeException | LinkageError e) {
+            return null;    // a plugin's failure here must not break the report
+        }
     }
 
     /** What the launch's notes would say about the user's own variables (kept over the launch's, conflicting). */

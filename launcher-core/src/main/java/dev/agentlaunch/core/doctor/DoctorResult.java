@@ -33,11 +33,16 @@ public record DoctorResult(ServerAddress server, Optional<ServerReport> checks, 
      * @param version     the first line of {@code --version}, or null
      * @param installHint how to install it
      * @param proven      the versions the plugin was proven on (empty: not declared)
+     * @param problem     what keeps the installed tool from running here (its Node too old), with the fix, or null
      */
     public record ToolStatus(String id, String name, String executable, String version, String installHint,
-                             List<String> proven) {
+                             List<String> proven, String problem) {
         public ToolStatus {
             proven = List.copyOf(proven);
+        }
+
+        public ToolStatus(String id, String name, String executable, String version, String installHint, List<String> proven) {
+            this(id, name, executable, version, installHint, proven, null);
         }
 
         /** Installed, with a known version outside the range the plugin was proven on (a note, not a problem). */
@@ -63,6 +68,7 @@ public record DoctorResult(ServerAddress server, Optional<ServerReport> checks, 
         });
         tool.filter(t -> t.executable() == null)
                 .ifPresent(t -> problems.add(t.name() + " is not installed; install it with: " + t.installHint()));
+        tool.map(ToolStatus::problem).filter(java.util.Objects::nonNull).ifPresent(problems::add);
         problems.addAll(ambient);
         return problems;
     }

@@ -71,6 +71,7 @@ public final class DoctorPrinter {
             m.put("path", t.executable());
             m.put("version", t.version());
             m.put("installHint", t.installHint());
+            m.put("problem", t.problem());
             return (Object) m;
         }).orElse(null));
         root.put("tiers", r.tiers().map(plan -> {
