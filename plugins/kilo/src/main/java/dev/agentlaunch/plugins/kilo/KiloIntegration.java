@@ -3,7 +3,6 @@ package dev.agentlaunch.plugins.kilo;
 import dev.agentlaunch.api.Integration;
 import dev.agentlaunch.api.Json;
 import dev.agentlaunch.api.LaunchContext;
-import dev.agentlaunch.api.LaunchRefusedException;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.api.ToolChecks;
@@ -98,7 +97,7 @@ public final class KiloIntegration implements Integration {
 
     /** The launcher's config merged into the user's inline config ({@code ambient}; null: none), as compact JSON. */
     static String config(TierPlan plan, String ambient, Consumer<String> notes) {
-        Map<String, Object> root = ambient == null || ambient.isBlank() ? new LinkedHashMap<>() : parse(ambient);
+        Map<String, Object> root = Json.host().parseInlineConfig(VARIABLE, ambient);
         Map<String, Object> provider = new LinkedHashMap<>();
         provider.put("npm", "@ai-sdk/openai-compatible");
         provider.put("name", "Ollama (agent-launch)");
@@ -139,22 +138,6 @@ public final class KiloIntegration implements Integration {
             notes.accept("replacing your " + VARIABLE + " " + key + "=" + theirs + " with " + ours + " for this session ("
                     + tier.flag() + ")");
         }
-    }
-
-    private static Map<String, Object> parse(String ambient) {
-        Object node;
-        try {
-            node = Json.host().parseJsonc(ambient);
-        } catch (Json.JsonSyntaxException e) {
-            throw new LaunchRefusedException("your " + VARIABLE + " is not valid JSON (" + e.getMessage()
-                    + "); fix it or unset it for this launch");
-        }
-        if (!(node instanceof Map)) {
-            throw new LaunchRefusedException("your " + VARIABLE + " is not a JSON object; fix it or unset it for this launch");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> root = (Map<String, Object>) node;
-        return root;
     }
 
     /** The object under {@code name}, created when missing (a non-object value is replaced). */
