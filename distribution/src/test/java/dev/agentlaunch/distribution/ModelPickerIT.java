@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentlaunch.core.sim.OllamaSimulator;
+import dev.agentlaunch.core.sim.SimKind;
 import dev.agentlaunch.core.sim.SimModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,6 +128,35 @@ class ModelPickerIT {
         assertFalse(after.contains("large tier:"), "the list is erased: " + after);
         assertFalse(Files.exists(ran), "the tool never started");
         assertTrue(sim.requests("/v1/messages").isEmpty(), sim.requests().toString());
+        assertSane();
+    }
+
+    @Test
+    void aVllmClusterListsItsModelsLoadedWithWhatItDoesNotTellUnknown() throws Exception {
+        sim.close();
+        sim = OllamaSimulator.start(SimKind.VLLM)
+                .addModel(SimModel.servedAs("Qwen/Qwen3-32B").contextLength(40960))
+                .addModel(SimModel.servedAs("Qwen/Qwen3-14B").contextLength(40960))
+                .addModel(SimModel.servedAs("Qwen/Qwen3-4B").contextLength(40960));
+        session("--dry-run");
+        String screen = tmux.awaitScreen("the large tier's list", s -> s.contains("large tier:") && s.contains("> "), WAIT);
+        assertTrue(selected(screen).contains("Qwen/Qwen3-32B"), "preselected as --auto would: " + screen);
+        assertTrue(screen.lines().anyMatch(l -> l.contains("* Qwen/Qwen3-14B") && l.contains("14B") && l.contains("?")
+                && l.contains("40k")), "loaded (vLLM serves only what it loaded), count from the name, size and tools unknown, "
+                + "context from max_model_len: " + screen);
+        tmux.press("Enter");
+        tmux.awaitScreen("the medium tier's list", s -> s.contains("medium tier:") && selected(s).contains("Qwen/Qwen3-14B"), WAIT);
+        tmux.press("Enter");
+        tmux.awaitScreen("the small tier's list", s -> s.contains("small tier:") && selected(s).contains("Qwen/Qwen3-4B"), WAIT);
+        tmux.press("Enter");
+        tmux.awaitScreen("the offer to save a profile", s -> s.contains("Save these tiers as a profile?"), WAIT);
+        tmux.press("Enter");
+        String after = tmux.awaitScreen("the session's end", s -> s.contains("SESSION-OVER"), WAIT);
+        assertEquals("0", Files.readString(results.resolve("exit")).trim(), after);
+        String history = tmux.historyWithEscapes();
+        assertTrue(history.matches("(?s).*\n  large   Qwen/Qwen3-32B  picked .*"), history);
+        assertTrue(history.matches("(?s).*\n  small   Qwen/Qwen3-4B   picked .*"), history);
+        assertTrue(history.contains("kind         vllm (detected"), history);
         assertSane();
     }
 

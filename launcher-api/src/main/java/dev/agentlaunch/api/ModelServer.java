@@ -61,6 +61,18 @@ public interface ModelServer extends ExtensionPoint {
     String startHint();
 
     /**
+     * What would put a suitable model on the server, for a launch that finds none (after "no
+     * tool-capable model on the server; "): {@code pull one, e.g. 'ollama pull qwen3:8b'} where
+     * the launcher can pull, {@code serve one, e.g. 'vllm serve Qwen/Qwen3-8B ...'} where the server
+     * serves what it was started with.
+     *
+     * @since 1.3.0
+     */
+    default String addModelHint() {
+        return "serve one on it (" + startHint() + ")";
+    }
+
+    /**
      * Asks the server about the launch's models (all requests at once through {@code server}).
      *
      * @param models the distinct model names of the launch (may be empty: just prove the server is up)

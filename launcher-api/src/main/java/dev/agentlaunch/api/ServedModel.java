@@ -14,17 +14,29 @@ import java.util.Set;
  * @param contextLength the model's maximum context window in tokens
  * @param servedContext the context the server actually runs it with (vLLM {@code max_model_len},
  *                      llama.cpp {@code n_ctx}, Ollama {@code /api/ps})
- * @param capabilities  capability words ({@code tools}, {@code completion}, ...); empty means unknown
+ * @param capabilities  capability words ({@code tools}, {@code completion}, {@code embedding}, ...); empty means unknown
+ * @param parameters    its parameter count, when the server tells it (llama.cpp {@code meta.n_params}, LM Studio
+ *                      {@code params_string}); empty when it does not (since 1.3.0)
+ * @param loaded        whether the server says the model is in memory right now (a vLLM, SGLang or llama.cpp server
+ *                      serves only what it has loaded; LM Studio tells per model); false when it is not or the
+ *                      server does not say (since 1.3.0)
  * @since 1.2.0
  */
 public record ServedModel(boolean served, OptionalLong sizeBytes, OptionalInt contextLength, OptionalInt servedContext,
-                          Set<String> capabilities) {
+                          Set<String> capabilities, OptionalLong parameters, boolean loaded) {
     /** Validates and copies. */
     public ServedModel {
         Objects.requireNonNull(sizeBytes, "sizeBytes");
         Objects.requireNonNull(contextLength, "contextLength");
         Objects.requireNonNull(servedContext, "servedContext");
+        Objects.requireNonNull(parameters, "parameters");
         capabilities = Set.copyOf(capabilities);
+    }
+
+    /** A model without a parameter count or loaded state (the 1.2 form, kept for plugins built against it). */
+    public ServedModel(boolean served, OptionalLong sizeBytes, OptionalInt contextLength, OptionalInt servedContext,
+                       Set<String> capabilities) {
+        this(served, sizeBytes, contextLength, servedContext, capabilities, OptionalLong.empty(), false);
     }
 
     /** A model the server does not serve. */
@@ -35,5 +47,23 @@ public record ServedModel(boolean served, OptionalLong sizeBytes, OptionalInt co
     /** A served model the server told nothing more about. */
     public static ServedModel servedUnknown() {
         return new ServedModel(true, OptionalLong.empty(), OptionalInt.empty(), OptionalInt.empty(), Set.of());
+    }
+
+    /**
+     * This model with its parameter count.
+     *
+     * @since 1.3.0
+     */
+    public ServedModel withParameters(OptionalLong count) {
+        return new ServedModel(served, sizeBytes, contextLength, servedContext, capabilities, count, loaded);
+    }
+
+    /**
+     * This model, in memory on the server or not.
+     *
+     * @since 1.3.0
+     */
+    public ServedModel withLoaded(boolean inMemory) {
+        return new ServedModel(served, sizeBytes, contextLength, servedContext, capabilities, parameters, inMemory);
     }
 }

@@ -101,8 +101,7 @@ public final class AutoSelector {
             large = c.stream().sorted(Comparator.comparingLong(size).reversed().thenComparing(PREFERENCE)).findFirst().orElseThrow();
             picks.put(Tier.LARGE, new AutoChoice.Pick(large.name(), c.size() == 1 ? "the only model that suits"
                     : measure == Measure.NAME ? "sizes unknown: the first by name"
-                    : "the biggest (" + words(large, measure) + ")" + req.budget().map(b -> " that fits alone in "
-                    + ByteSize.format(b.bytes())).orElse("")));
+                    : "the biggest (" + words(large, measure) + ")" + fitsAlone(large, req)));
         }
         ModelCandidate small = find(models, req.fixed().get(Tier.SMALL));
         if (req.toFill().contains(Tier.SMALL)) {
@@ -131,17 +130,23 @@ public final class AutoSelector {
         if (between.isEmpty()) {
             return new AutoChoice.Pick(largeModel, "no model between large and small: the large tier's model");
         }
-        long resident = 0;
+        // What large and small need together; unknown (never zero) when the server does not tell a size.
+        OptionalLong resident = OptionalLong.of(0);
         Set<String> counted = new LinkedHashSet<>();
-        for (ModelCandidate anchor : new ModelCandidate[] {large, small}) {
-            if (anchor != null && counted.add(anchor.name())) {
-                resident += anchor.localBytes().orElse(0);
+        for (Tier tier : new Tier[] {Tier.LARGE, Tier.SMALL}) {
+            ModelCandidate anchor = tier == Tier.LARGE ? large : small;
+            String name = anchor != null ? anchor.name() : req.fixed().get(tier);     // a named model the server does not list
+            if (name == null || !counted.add(name)) {
+                continue;
             }
+            resident = anchor == null || anchor.localBytes().isEmpty() || resident.isEmpty() ? OptionalLong.empty()
+                    : OptionalLong.of(resident.getAsLong() + anchor.localBytes().getAsLong());
         }
         List<ModelCandidate> fitting = between;
-        if (req.budget().isPresent()) {
-            long room = req.budget().get().bytes() - resident;
-            fitting = between.stream().filter(m -> m.localBytes().orElse(0) <= room).toList();
+        if (req.budget().isPresent() && resident.isPresent()) {
+            long room = req.budget().get().bytes() - resident.getAsLong();
+            // A model of unknown size may fit or not: kept, and the pick says the fit is unknown.
+            fitting = between.stream().filter(m -> m.localBytes().isEmpty() || m.localBytes().getAsLong() <= room).toList();
             if (fitting.isEmpty()) {
                 return new AutoChoice.Pick(largeModel, "no model between large and small fits beside them in "
                         + ByteSize.format(req.budget().get().bytes()) + ": the large tier's model");
@@ -159,10 +164,23 @@ public final class AutoSelector {
         String why = "between large and small, " + (largeKnown && smallKnown ? "nearest their middle" : "the biggest")
                 + " (" + words(pick, measure) + ")";
         if (req.budget().isPresent()) {
-            why += "; the three need " + ByteSize.format(resident + pick.localBytes().orElse(0)) + " of "
-                    + ByteSize.format(req.budget().get().bytes());
+            boolean allLoaded = pick.loaded() && (large == null || large.loaded()) && (small == null || small.loaded());
+            why += resident.isPresent() && pick.localBytes().isPresent()
+                    ? "; the three need " + ByteSize.format(resident.getAsLong() + pick.localBytes().getAsLong()) + " of "
+                    + ByteSize.format(req.budget().get().bytes())
+                    : allLoaded ? "; sizes not told, but the server has the three loaded"
+                    : "; memory fit unknown (the server does not tell every size)";
         }
         return new AutoChoice.Pick(pick.name(), why);
+    }
+
+    /** {@code  that fits alone in 48 GB}, or what is unknown about it; nothing without a budget. */
+    private static String fitsAlone(ModelCandidate m, AutoRequest req) {
+        if (req.budget().isEmpty()) {
+            return "";
+        }
+        return m.localBytes().isPresent() ? " that fits alone in " + ByteSize.format(req.budget().get().bytes())
+                : m.loaded() ? "; size not told, but the server has it loaded" : "; memory fit unknown (size not told)";
     }
 
     /** Why a model is no candidate for any tier, if it is not. */

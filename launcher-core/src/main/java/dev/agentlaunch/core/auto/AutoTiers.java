@@ -6,6 +6,7 @@ import dev.agentlaunch.api.TierSource;
 import dev.agentlaunch.core.server.CheckRequirements;
 import dev.agentlaunch.core.server.MemoryBudget;
 import dev.agentlaunch.core.server.ServerAddress;
+import dev.agentlaunch.core.server.ServerTarget;
 import dev.agentlaunch.core.tiers.TierRequest;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,13 +19,21 @@ import java.util.function.Supplier;
  * catalog lists by {@link AutoSelector}.
  */
 public final class AutoTiers {
-    /** What to suggest when the server lacks a suitable model. */
-    public static final String PULL_HINT = "pull one, e.g. 'ollama pull qwen3:8b'";
-
     private final ModelCatalog catalog;
+    private final String addHint;
 
-    public AutoTiers(ModelCatalog catalog) {
+    /**
+     * @param catalog the server's models
+     * @param addHint what would put a suitable model on the server ({@link dev.agentlaunch.api.ModelServer#addModelHint})
+     */
+    public AutoTiers(ModelCatalog catalog, String addHint) {
         this.catalog = catalog;
+        this.addHint = addHint;
+    }
+
+    /** {@code --auto} against a server whose kind is known: its catalog, its hint. */
+    public static AutoTiers of(ServerTarget server) {
+        return new AutoTiers(server.catalog(), server.kind().addModelHint());
     }
 
     /** The tiers the user named, which {@code --auto} keeps: the tier flags, then the selected profile's tiers. */
@@ -57,7 +66,7 @@ public final class AutoTiers {
     public AutoChoice choose(Map<Tier, String> named, CheckRequirements needs, Optional<MemoryBudget> budget, boolean cloud,
                              ServerAddress server) {
         AutoRequest request = new AutoRequest(named, needs.toolName(), needs.toolTiers(), needs.minimumContext(), budget, cloud,
-                "the model server at " + server.url(), PULL_HINT);
+                "the model server at " + server.url(), addHint);
         return new AutoSelector().select(catalog.list(), request);
     }
 

@@ -26,13 +26,12 @@ import dev.agentlaunch.core.server.CheckRequirements;
 import dev.agentlaunch.core.server.KeptModel;
 import dev.agentlaunch.core.server.LaunchChecks;
 import dev.agentlaunch.core.server.MemoryProbe;
-import dev.agentlaunch.core.server.OllamaClient;
-import dev.agentlaunch.core.server.OllamaModelCatalog;
 import dev.agentlaunch.core.server.ServerAddress;
 import dev.agentlaunch.core.server.ServerKinds;
 import dev.agentlaunch.core.server.ServerPlanner;
 import dev.agentlaunch.core.server.ServerResolver;
 import dev.agentlaunch.core.server.ServerSpec;
+import dev.agentlaunch.core.server.ServerTarget;
 import dev.agentlaunch.core.tiers.TierRequest;
 import dev.agentlaunch.core.tiers.TierResolver;
 import java.io.IOException;
@@ -153,23 +152,26 @@ public final class IntegrationCommand implements Callable<Integer> {
             requireExecutable(planner);
         }
         AutoChoice autoChoice = null;
+        // Choosing asks the server for its models through its kind (detected or named, with its token); the checks
+        // below reuse this connection, so the kind is found once.
+        ServerTarget connected = choosing ? resolver.connect(spec, key) : null;
         if (auto.isPresent()) {
-            autoChoice = new AutoTiers(new OllamaModelCatalog(new OllamaClient(address))).choose(AutoTiers.named(resolved.request()),
+            autoChoice = AutoTiers.of(connected).choose(AutoTiers.named(resolved.request()),
                     CheckRequirements.of(loaded.integration(), memory),
                     AutoTiers.budget(address, memory, MemoryProbe.system()::probe), auto.get(), address);
             tierPlan = planner.resolve(resolved.request(), AutoTiers.assignments(autoChoice.models(), TierSource.AUTO), address)
-                    .withServers(resolver.offline(spec, key), Map.of());
+                    .withServers(connected.endpoint(), Map.of());
             if (!dryRun) {
                 AutoPrinter.notes(autoChoice, context.reporter());
             }
         } else if (picker.isPresent()) {
             PickerFlow flow = new PickerFlow(context, picker.get());
-            Map<Tier, String> picked = flow.pick(loaded.integration(), new OllamaModelCatalog(new OllamaClient(address)),
+            Map<Tier, String> picked = flow.pick(loaded.integration(), connected.catalog(), connected.kind().addModelHint(),
                     CheckRequirements.of(loaded.integration(), memory),
                     AutoTiers.budget(address, memory, MemoryProbe.system()::probe), address);
             flow.offerToSave(picked, config);
             tierPlan = planner.resolve(resolved.request(), AutoTiers.assignments(picked, TierSource.PICKED), address)
-                    .withServers(resolver.offline(spec, key), Map.of());
+                    .withServers(connected.endpoint(), Map.of());
         }
         if (choosing) {
             kept = planner.preview(loaded, tierPlan, context.toolArgs());
@@ -179,7 +181,7 @@ public final class IntegrationCommand implements Callable<Integer> {
         ServerPlanner.Outcome servers = new ServerPlanner(resolver, context.terminal(), context.reporter()).plan(
                 loaded.integration(), wireApi(), tierPlan, spec, key, perTier, kept, server.offline(),
                 CheckRequirements.of(loaded.integration(), memory),
-                new LaunchChecks.Settings(checks.pull(), checks.yes(), checks.strict(), dryRun));
+                new LaunchChecks.Settings(checks.pull(), checks.yes(), checks.strict(), dryRun), connected);
         tierPlan = servers.plan();
         long mapping = System.nanoTime();
         LaunchPlan plan = planner.map(loaded, tierPlan, address, context.toolArgs(), key);

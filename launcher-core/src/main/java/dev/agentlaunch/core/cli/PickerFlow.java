@@ -5,7 +5,6 @@ import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.auto.AutoRequest;
 import dev.agentlaunch.core.auto.AutoSelector;
-import dev.agentlaunch.core.auto.AutoTiers;
 import dev.agentlaunch.core.auto.ModelCandidate;
 import dev.agentlaunch.core.auto.ModelCatalog;
 import dev.agentlaunch.core.config.ConfigLocation;
@@ -42,19 +41,20 @@ final class PickerFlow {
     }
 
     /**
+     * @param addHint what would put a model on the server (the kind's {@code addModelHint})
      * @return the chosen model of every tier
      * @throws LauncherException exit 130 when the user cancels; exit 3 when the server has no models
      */
-    Map<Tier, String> pick(Integration integration, ModelCatalog catalog, CheckRequirements needs, Optional<MemoryBudget> budget,
-                           ServerAddress server) {
+    Map<Tier, String> pick(Integration integration, ModelCatalog catalog, String addHint, CheckRequirements needs,
+                           Optional<MemoryBudget> budget, ServerAddress server) {
         List<ModelCandidate> models = new ArrayList<>(catalog.list());
         if (models.isEmpty()) {
-            throw LauncherException.notReady("the model server at " + server.url() + " has no models; " + AutoTiers.PULL_HINT
+            throw LauncherException.notReady("the model server at " + server.url() + " has no models; " + addHint
                     + ", or name the tiers with --large, --medium and --small");
         }
         models.sort(Comparator.comparingLong((ModelCandidate m) -> -m.parameters().orElse(-1)).thenComparing(ModelCandidate::name));
         AutoRequest request = new AutoRequest(Map.of(), needs.toolName(), needs.toolTiers(), needs.minimumContext(), budget, true,
-                "the model server at " + server.url(), AutoTiers.PULL_HINT);
+                "the model server at " + server.url(), addHint);
         Map<Tier, String> preselected = new EnumMap<>(Tier.class);
         try {
             preselected.putAll(new AutoSelector().select(models, request).models());

@@ -10,8 +10,12 @@ import dev.agentlaunch.core.plugins.LoadedIntegration;
 import dev.agentlaunch.core.server.ByteSize;
 import dev.agentlaunch.core.server.CheckRequirements;
 import dev.agentlaunch.core.server.MemoryProbe;
-import dev.agentlaunch.core.server.OllamaClient;
-import dev.agentlaunch.core.server.OllamaModelCatalog;
+import dev.agentlaunch.core.config.RequestResolver;
+import dev.agentlaunch.core.config.ServerFlags;
+import dev.agentlaunch.core.server.ServerKinds;
+import dev.agentlaunch.core.server.ServerResolver;
+import dev.agentlaunch.core.server.ServerSpec;
+import dev.agentlaunch.core.server.ServerTarget;
 import dev.agentlaunch.core.config.ConfigLocation;
 import dev.agentlaunch.core.config.ConfigReader;
 import dev.agentlaunch.core.config.Profile;
@@ -72,9 +76,16 @@ public final class ProfileSaveCommand implements Callable<Integer> {
 
     /** What {@code --auto} chooses for the tiers not named, for the integrations the profile is for. */
     private Map<Tier, String> chooseAuto(Map<Tier, String> named, boolean cloud) {
-        ServerAddress address = ServerAddress.resolve(host, context.env().get("OLLAMA_HOST"));
         OptionalLong memoryBytes = memory == null ? OptionalLong.empty() : OptionalLong.of(ByteSize.parse(memory, "--memory"));
-        AutoChoice choice = new AutoTiers(new OllamaModelCatalog(new OllamaClient(address))).choose(named, needs(memoryBytes),
+        // The profile's server: --host, else OLLAMA_HOST, else Ollama's default; or the entry --server names in the config,
+        // which gives its kind and token variable (no integration is launched, so no default profile applies).
+        ServerSpec spec = server == null ? ServerSpec.of(ServerAddress.resolve(host, context.env().get("OLLAMA_HOST")))
+                : new RequestResolver(context.env(), context.home())
+                        .resolveWith("", config.file(), null, Map.of(), null, new ServerFlags(null, server, null, null)).spec();
+        ServerResolver resolver = new ServerResolver(ServerKinds.with(context.registry().serverKinds()), context.env());
+        ServerTarget target = resolver.connect(spec, resolver.key(spec));
+        ServerAddress address = target.address();
+        AutoChoice choice = AutoTiers.of(target).choose(named, needs(memoryBytes),
                 AutoTiers.budget(address, memoryBytes, MemoryProbe.system()::probe), cloud, address);
         AutoPrinter.notes(choice, context.reporter());
         return choice.models();

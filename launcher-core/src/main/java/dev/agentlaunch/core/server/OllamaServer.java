@@ -71,6 +71,11 @@ public final class OllamaServer implements ModelServer {
     }
 
     @Override
+    public String addModelHint() {
+        return "pull one, e.g. 'ollama pull qwen3:8b'";
+    }
+
+    @Override
     public CompletableFuture<ServerFacts> inspect(ServerConnection server, Set<String> models) {
         Optional<ApiKey> key = server instanceof HttpServerConnection h ? h.key() : Optional.empty();
         ServerAddress address = server instanceof HttpServerConnection h ? h.address() : new ServerAddress(server.url(), "--host");

@@ -54,6 +54,18 @@ public final class ServerPlanner {
     public Outcome plan(Integration integration, WireApi api, TierPlan tiers, ServerSpec main, Optional<ApiKey> key,
                         Map<Tier, ServerSpec> perTier, List<KeptModel> kept, boolean offline, CheckRequirements req,
                         LaunchChecks.Settings settings) {
+        return plan(integration, api, tiers, main, key, perTier, kept, offline, req, settings, null);
+    }
+
+    /**
+     * As above, with the main server already connected (its kind found while choosing the tiers with {@code --auto}
+     * or the picker): the checks reuse it instead of detecting the kind again.
+     *
+     * @param connected the main server, or null to connect here
+     */
+    public Outcome plan(Integration integration, WireApi api, TierPlan tiers, ServerSpec main, Optional<ApiKey> key,
+                        Map<Tier, ServerSpec> perTier, List<KeptModel> kept, boolean offline, CheckRequirements req,
+                        LaunchChecks.Settings settings, ServerTarget connected) {
         Map<Tier, ServerSpec> others = new EnumMap<>(Tier.class);
         perTier.forEach((tier, spec) -> {
             if (!spec.address().url().equals(main.address().url())) {
@@ -88,7 +100,7 @@ public final class ServerPlanner {
             return new Outcome(tiers.withServers(mainEndpoint, tierEndpoints), null, List.of(), kindSource, "--offline");
         }
         try {
-            ServerTarget target = resolver.connect(main, key);
+            ServerTarget target = connected != null ? connected : resolver.connect(main, key);
             ServerEndpoint endpoint = target.endpoint();
             resolver.requireWireApi(integration, api, endpoint);
             Map<Tier, ServerEndpoint> checked = new EnumMap<>(Tier.class);
@@ -117,8 +129,10 @@ public final class ServerPlanner {
             // A dry run needs no server: show the plan, and say what would stop the launch.
             reporter.warn("the launch would stop here: " + e.getMessage());
             // Not --offline: the checks stopped before the kind was known, so the plan must not say --offline.
-            String assumed = main.kind() == null ? "default (not detected: the checks stopped, see the warning above)" : kindSource;
-            return new Outcome(tiers.withServers(mainEndpoint, tierEndpoints), null, List.of(), assumed,
+            String assumed = connected != null ? connected.kindSource()
+                    : main.kind() == null ? "default (not detected: the checks stopped, see the warning above)" : kindSource;
+            return new Outcome(tiers.withServers(connected != null ? connected.endpoint() : mainEndpoint, tierEndpoints), null,
+                    List.of(), assumed,
                     "the launch would stop: see the warning above");
         }
     }

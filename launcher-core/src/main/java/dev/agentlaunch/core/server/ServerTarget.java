@@ -3,6 +3,7 @@ package dev.agentlaunch.core.server;
 import dev.agentlaunch.api.ModelServer;
 import dev.agentlaunch.api.ServerEndpoint;
 import dev.agentlaunch.api.ServerFacts;
+import dev.agentlaunch.core.auto.ModelCatalog;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +36,11 @@ public record ServerTarget(ServerAddress address, ModelServer kind, String kindS
     /** Asks the server about the models (all requests at once). */
     public CompletableFuture<ServerFacts> inspect(Set<String> models) {
         return ollama != null ? OllamaServer.inspect(ollama, models) : kind.inspect(connection, models);
+    }
+
+    /** Its models for {@code --auto} and the picker: Ollama's own catalog (parameters, loaded, cloud), else the kind's facts. */
+    public ModelCatalog catalog() {
+        return ollama != null ? new OllamaModelCatalog(ollama) : new ServerModelCatalog(this);
     }
 
     /** What the plan carries: URL, kind, and the token's variable name (never the token). */

@@ -52,6 +52,15 @@ class AutoSelectorTest {
     static final ModelCandidate CLOUD = m("gpt-oss:120b-cloud", "116.8B", "384B", TOOLS, 131072);
     static final ModelCandidate BIG = m("llama3.3:70b", "70.6B", "42.5GB", TOOLS, 131072);
 
+    /** A model as a vLLM or SGLang server lists it: a name, the context it serves (max_model_len), loaded, nothing else. */
+    static ModelCandidate served(String name, int maxModelLen) {
+        return new ModelCandidate(name, ModelCandidate.countInName(name), OptionalLong.empty(), Set.of(),
+                OptionalInt.of(maxModelLen), false, true);
+    }
+
+    static final List<ModelCandidate> VLLM = List.of(served("Qwen/Qwen3-32B", 40960), served("Qwen/Qwen3-14B", 40960),
+            served("Qwen/Qwen3-4B", 40960), served("meta-llama/Llama-3.2-1B-Instruct", 8192));
+
     /** The request: tiers named, tools needed on these tiers, minimum context, budget, cloud. */
     record Ask(Map<Tier, String> fixed, Set<Tier> toolTiers, int minContext, String budget, boolean cloud) {
         static Ask claude(String budget) {
@@ -135,6 +144,17 @@ class AutoSelectorTest {
                 new Row("no parameter counts anywhere: size decides",
                         List.of(m("x-large", null, "20GB", TOOLS, 65536), m("x-mid", null, "8GB", TOOLS, 65536),
                                 m("x-small", null, "2GB", TOOLS, 65536)), Ask.claude("64GB"), "x-large x-mid x-small", ""),
+                new Row("a vLLM listing (names and max_model_len only): counts from the names, sizes unknown so nothing is "
+                        + "skipped for memory, not even on a small budget", VLLM, Ask.claude("8GB"),
+                        "Qwen/Qwen3-32B Qwen/Qwen3-14B Qwen/Qwen3-4B", "meta-llama/Llama-3.2-1B-Instruct (context 8192 < 32768)"),
+                new Row("a vLLM listing, memory unknown (a remote cluster): the same plan",
+                        VLLM, Ask.claude(null), "Qwen/Qwen3-32B Qwen/Qwen3-14B Qwen/Qwen3-4B",
+                        "meta-llama/Llama-3.2-1B-Instruct (context 8192 < 32768)"),
+                new Row("a vLLM listing with one name that states no count: skipped, the counted ones decide",
+                        List.of(served("Qwen/Qwen3-32B", 40960), served("my-finetune", 65536), served("Qwen/Qwen3-4B", 40960)),
+                        Ask.claude(null), "Qwen/Qwen3-32B Qwen/Qwen3-32B Qwen/Qwen3-4B", "my-finetune (parameter count unknown)"),
+                new Row("a gateway's names with no count, size or capabilities: the names decide, the first by name on every tier",
+                        List.of(served("fast", 131072), served("coder", 131072)), Ask.claude("64GB"), "coder coder coder", ""),
                 new Row("one model without a parameter count among counted ones is skipped",
                         List.of(Q14, Q4, m("mystery", null, "6GB", TOOLS, 65536)), Ask.claude("64GB"), "qwen3:14b qwen3:14b qwen3:4b",
                         "mystery (parameter count unknown)"));
@@ -161,6 +181,38 @@ class AutoSelectorTest {
         assertEquals("between large and small, nearest their middle (15B); the three need 32.1 GB of 48 GB",
                 choice.picks().get(Tier.MEDIUM).why());
         assertEquals("the smallest (4B)", choice.picks().get(Tier.SMALL).why());
+    }
+
+    @Test
+    void unknownSizesAreSaidToBeUnknownNeverCountedAsZero() {
+        // A gateway (LiteLLM) tells neither sizes nor what is loaded behind it.
+        List<ModelCandidate> gateway = VLLM.stream().map(m -> new ModelCandidate(m.name(), m.parameters(), m.sizeBytes(),
+                m.capabilities(), m.contextLength(), false, false)).toList();
+        AutoChoice choice = new AutoSelector().select(gateway, Ask.claude("48GB").request());
+        assertEquals("the biggest (32B); memory fit unknown (size not told)", choice.picks().get(Tier.LARGE).why());
+        assertEquals("between large and small, nearest their middle (14B); memory fit unknown (the server does not tell every size)",
+                choice.picks().get(Tier.MEDIUM).why());
+        assertEquals("the smallest (4B)", choice.picks().get(Tier.SMALL).why());
+    }
+
+    @Test
+    void aServerThatHasEveryModelLoadedNeedsNoSizesToFit() {
+        AutoChoice choice = new AutoSelector().select(VLLM, Ask.claude("48GB").request());
+        assertEquals("the biggest (32B); size not told, but the server has it loaded", choice.picks().get(Tier.LARGE).why());
+        assertEquals("between large and small, nearest their middle (14B); sizes not told, but the server has the three loaded",
+                choice.picks().get(Tier.MEDIUM).why());
+    }
+
+    @Test
+    void aServerThatCannotPullIsToldWhatWouldHelpThere() {
+        AutoRequest request = new AutoRequest(Map.of(), "Claude Code", EnumSet.allOf(Tier.class), 65536, Optional.empty(), false,
+                "the model server at http://gpu-box:8000", "serve one, e.g. 'vllm serve Qwen/Qwen3-8B'");
+        LauncherException e = assertThrows(LauncherException.class, () -> new AutoSelector().select(VLLM, request));
+        assertEquals(ExitCode.NOT_READY, e.exitCode());
+        assertEquals("no model on the model server at http://gpu-box:8000 suits Claude Code's large tier (Qwen/Qwen3-14B: "
+                + "context 40960 < 65536, Qwen/Qwen3-32B: context 40960 < 65536, Qwen/Qwen3-4B: context 40960 < 65536, "
+                + "meta-llama/Llama-3.2-1B-Instruct: context 8192 < 65536); serve one, e.g. 'vllm serve Qwen/Qwen3-8B'",
+                e.getMessage());
     }
 
     static Stream<Row> refusals() {

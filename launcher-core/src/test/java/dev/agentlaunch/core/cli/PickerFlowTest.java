@@ -65,7 +65,7 @@ class PickerFlowTest {
     }
 
     private static Map<Tier, String> pick(PickerFlow flow) {
-        return flow.pick(new FakeIntegration(), () -> MODELS, CheckRequirements.of(new FakeIntegration(), OptionalLong.empty()),
+        return flow.pick(new FakeIntegration(), () -> MODELS, "pull one, e.g. 'ollama pull qwen3:8b'", CheckRequirements.of(new FakeIntegration(), OptionalLong.empty()),
                 Optional.of(new MemoryBudget(40_000_000_000L, "--memory")), SERVER);
     }
 

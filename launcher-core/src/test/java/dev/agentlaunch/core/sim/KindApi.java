@@ -15,13 +15,13 @@ import static dev.agentlaunch.core.sim.OllamaSimulator.JSON;
  *       401 {@code {"error":"Unauthorized"}}; unknown model 404 NotFoundError; unknown route 404 {@code {"detail":"Not Found"}}.</li>
  *   <li>SGLang: as vLLM with {@code owned_by:"sglang"}; no {@code /v1/responses}.</li>
  *   <li>llama.cpp: {@code GET /props} ({@code default_generation_settings.n_ctx}, {@code model_path},
- *       {@code chat_template_caps}), {@code GET /v1/models} ({@code owned_by:"llamacpp"}, {@code meta.n_ctx_train}),
+ *       {@code chat_template_caps}), {@code GET /v1/models} ({@code owned_by:"llamacpp"}, {@code meta.n_ctx_train, n_params, size}),
  *       {@code GET /health}; {@code --api-key}: Bearer or {@code x-api-key}, 401 "Invalid API Key", health public;
  *       one model: any name is served; unknown route 404 {@code {"error":{"code":404,"message":"File Not Found"}}}.</li>
- *   <li>LM Studio: {@code GET /api/v1/models} ({@code models[]: key, max_context_length, loaded_instances,
- *       capabilities.trained_for_tool_use}); an unknown route is <b>200</b> {@code {"error":"Unexpected endpoint or method. (GET /x)"}}.</li>
+ *   <li>LM Studio: {@code GET /api/v1/models} ({@code models[]: type, key, size_bytes, params_string, max_context_length,
+ *       loaded_instances, capabilities.trained_for_tool_use} (no capabilities for an embedding model)); an unknown route is <b>200</b> {@code {"error":"Unexpected endpoint or method. (GET /x)"}}.</li>
  *   <li>LiteLLM: {@code GET /health/liveliness} ("I'm alive!"), {@code GET /health/readiness} ({@code litellm_version}),
- *       {@code GET /model/info}, {@code GET /v1/models}; the key guards every route but {@code /} and {@code /health/*}:
+ *       {@code GET /model/info} ({@code model_info.max_input_tokens, supports_function_calling, mode}), {@code GET /v1/models}; the key guards every route but {@code /} and {@code /health/*}:
  *       401 {@code auth_error}; unknown model 400 "Invalid model name passed in model=X".</li>
  *   <li>OpenAI-compatible: {@code GET /v1/models} and chat completions only.</li>
  * </ul>
@@ -172,10 +172,28 @@ final class KindApi {
                 o.put("root", m.name()).putNull("parent").put("max_model_len", m.contextLength());
             }
             if (owner.equals("llamacpp")) {
-                o.putObject("meta").put("n_ctx_train", 131072).put("size", m.sizeBytes());
+                o.putObject("meta").put("n_ctx_train", 131072).put("n_params", parameters(m)).put("size", m.sizeBytes());
             }
         }
         return root;
+    }
+
+    private static boolean embeddingOnly(SimModel m) {
+        return m.capabilities().contains("embedding") && !m.capabilities().contains("completion");
+    }
+
+    /** {@code 4B} as a number, for llama.cpp's {@code meta.n_params}. */
+    private static long parameters(SimModel m) {
+        java.util.regex.Matcher x = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([KMB])").matcher(m.parameterSize());
+        if (!x.matches()) {
+            return 0;
+        }
+        double scale = switch (x.group(2)) {
+            case "K" -> 1e3;
+            case "M" -> 1e6;
+            default -> 1e9;
+        };
+        return Math.round(Double.parseDouble(x.group(1)) * scale);
     }
 
     private ObjectNode props() {
@@ -192,14 +210,18 @@ final class KindApi {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode models = root.putArray("models");
         for (SimModel m : sim.models()) {
-            ObjectNode o = models.addObject().put("type", "llm").put("publisher", "simulator").put("key", m.name())
-                    .put("display_name", m.name()).put("max_context_length", 131072);
+            boolean embedding = embeddingOnly(m);
+            ObjectNode o = models.addObject().put("type", embedding ? "embedding" : "llm").put("publisher", "simulator")
+                    .put("key", m.name()).put("display_name", m.name()).put("size_bytes", m.sizeBytes())
+                    .put("params_string", m.parameterSize()).put("max_context_length", m.contextLength()).put("format", "gguf");
             Integer loaded = sim.loadedContext(m.name());
             ArrayNode instances = o.putArray("loaded_instances");
             if (loaded != null) {
                 instances.addObject().put("id", m.name()).putObject("config").put("context_length", loaded);
             }
-            o.putObject("capabilities").put("vision", false).put("trained_for_tool_use", m.capabilities().contains("tools"));
+            if (!embedding) {       // absent for embedding models
+                o.putObject("capabilities").put("vision", false).put("trained_for_tool_use", m.capabilities().contains("tools"));
+            }
         }
         return root;
     }
@@ -211,7 +233,7 @@ final class KindApi {
             ObjectNode o = data.addObject().put("model_name", m.name());
             o.putObject("litellm_params").put("model", "hosted_vllm/" + m.name());
             o.putObject("model_info").put("id", SimModel.sha256(m.name()).substring(0, 16)).put("max_input_tokens", m.contextLength())
-                    .put("supports_function_calling", m.capabilities().contains("tools")).put("mode", "chat");
+                    .put("supports_function_calling", m.capabilities().contains("tools")).put("mode", embeddingOnly(m) ? "embedding" : "chat");
         }
         return root;
     }

@@ -601,7 +601,8 @@ public final class OllamaSimulator implements AutoCloseable {
                 SimModel m = models.get(SimModel.normalize(n.substring(0, n.length() - ":local".length())));
                 return m == null || m.isRemote() ? null : m;
             }
-            SimModel m = models.get(SimModel.normalize(n));
+            // Servers other than Ollama match a model's id exactly (SimModel.servedAs); Ollama normalizes.
+            SimModel m = kind != SimKind.OLLAMA && models.containsKey(n) ? models.get(n) : models.get(SimModel.normalize(n));
             if (m == null && kind == SimKind.LLAMACPP && !models.isEmpty()) {
                 // llama-server runs one model and answers to any model name.
                 SimModel only = models.values().iterator().next();

@@ -52,6 +52,18 @@ public record SimModel(String name, long sizeBytes, int contextLength, List<Stri
                 base, params, "Q4_K_M", sha256(full), null, null);
     }
 
+    /**
+     * A model listed under exactly this id, as the servers other than Ollama name models
+     * ({@code Qwen/Qwen3-32B}: case kept, no {@code :latest}); the defaults of {@link #named}, the
+     * parameter size from a count in the id ({@code -32B}) when it states one.
+     */
+    public static SimModel servedAs(String id) {
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("(?i)[-_:](\\d+(?:\\.\\d+)?[bm])(?![a-z0-9])").matcher(id);
+        String params = count.find() ? count.group(1).toUpperCase(Locale.ROOT) : "7B";
+        return new SimModel(id, 1_000_000_000L, 32768, List.of("completion", "tools"), id.substring(id.lastIndexOf('/') + 1),
+                params, "Q4_K_M", sha256(id), null, null);
+    }
+
     public SimModel sizeBytes(long bytes) {
         return new SimModel(name, bytes, contextLength, capabilities, family, parameterSize, quantizationLevel, digest, remoteHost, remoteModel);
     }

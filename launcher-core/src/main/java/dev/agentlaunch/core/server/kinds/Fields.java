@@ -4,6 +4,7 @@ import dev.agentlaunch.api.ServerAnswer;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /** Forgiving navigation of parsed JSON (maps and lists), like Jackson's {@code path()}: a missing part is empty, never an error. */
 final class Fields {
@@ -31,6 +32,12 @@ final class Fields {
         Object v = o instanceof Map<?, ?> m ? m.get(field) : null;
         return v instanceof Number n && n.longValue() > 0 && n.longValue() <= Integer.MAX_VALUE
                 ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
+    }
+
+    /** A positive whole number (bytes, a parameter count), else empty. */
+    static OptionalLong count(Object o, String field) {
+        Object v = o instanceof Map<?, ?> m ? m.get(field) : null;
+        return v instanceof Number n && n.longValue() > 0 ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
     }
 
     static Boolean bool(Object o, String field) {

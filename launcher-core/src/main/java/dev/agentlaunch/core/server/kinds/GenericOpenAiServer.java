@@ -49,6 +49,11 @@ public final class GenericOpenAiServer extends OpenAiCompatible {
     }
 
     @Override
+    public String addModelHint() {
+        return "serve one on it";
+    }
+
+    @Override
     public CompletableFuture<ServerFacts> inspect(ServerConnection server, Set<String> models) {
         return inspectListing(server, models, "unknown", entry -> ServedModel.servedUnknown());
     }

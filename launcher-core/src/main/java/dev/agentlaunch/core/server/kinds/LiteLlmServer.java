@@ -64,6 +64,11 @@ public final class LiteLlmServer extends OpenAiCompatible {
     }
 
     @Override
+    public String addModelHint() {
+        return "add one to the gateway's model_list (its config.yaml) and restart it";
+    }
+
+    @Override
     public CompletableFuture<ServerFacts> inspect(ServerConnection server, Set<String> models) {
         CompletableFuture<String> version = server.get(READINESS).thenApply(a -> {
             String v = Fields.text(Fields.object200(a), "litellm_version");
@@ -86,9 +91,16 @@ public final class LiteLlmServer extends OpenAiCompatible {
         });
     }
 
+    /**
+     * {@code mode} says what a model does ({@code chat}, {@code completion}, {@code embedding}, ...,
+     * https://docs.litellm.ai/docs/proxy/health#embedding-models): an embedding model never completes.
+     * A gateway does not say what is loaded behind it, nor sizes or parameter counts.
+     */
     static ServedModel describe(Map<String, Object> info) {
         Boolean tools = Fields.bool(info, "supports_function_calling");
-        Set<String> caps = tools == null ? Set.of() : tools ? Set.of("completion", "tools") : Set.of("completion");
+        String mode = Fields.text(info, "mode");
+        Set<String> caps = "embedding".equals(mode) ? Set.of("embedding")
+                : tools == null ? Set.of() : tools ? Set.of("completion", "tools") : Set.of("completion");
         OptionalInt max = Fields.tokens(info, "max_input_tokens");
         return new ServedModel(true, OptionalLong.empty(), max, OptionalInt.empty(), caps);
     }

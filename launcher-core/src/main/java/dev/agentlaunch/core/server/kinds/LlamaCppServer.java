@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code GET /props} gives {@code default_generation_settings.n_ctx}, the context it serves
  * (what {@code /v1/models} gives as {@code meta.n_ctx_train} is the trained one), and
  * {@code chat_template_caps.supports_tool_calls} when started with {@code --jinja};
- * {@code GET /v1/models} lists with {@code owned_by:"llamacpp"}. One model per server: it answers
+ * {@code GET /v1/models} lists with {@code owned_by:"llamacpp"} and {@code meta.n_params}, {@code meta.size}
+ * (the loaded model's parameter count and bytes). One model per server, loaded at start-up: it answers
  * to any model name, so every tier's model counts as served. Chat completions, Anthropic messages
  * and (recent builds) responses.
  */
@@ -65,6 +65,11 @@ public final class LlamaCppServer extends OpenAiCompatible {
     }
 
     @Override
+    public String addModelHint() {
+        return "start llama-server with one, e.g. 'llama-server -hf Qwen/Qwen3-8B-GGUF --jinja'";
+    }
+
+    @Override
     public CompletableFuture<ServerFacts> inspect(ServerConnection server, Set<String> models) {
         CompletableFuture<Map<String, Object>> listing = server.get(MODELS).thenApply(a -> a.requireObject("GET " + MODELS));
         return server.get(PROPS).thenCombine(listing, (a, list) -> {
@@ -72,10 +77,17 @@ public final class LlamaCppServer extends OpenAiCompatible {
             OptionalInt nCtx = Fields.tokens(Fields.obj(props, "default_generation_settings"), "n_ctx");
             Boolean tools = Fields.bool(Fields.obj(props, "chat_template_caps"), "supports_tool_calls");
             Set<String> caps = tools == null ? Set.of() : tools ? Set.of("completion", "tools") : Set.of("completion");
+            Map<String, Object> listed = listedModels(list);
+            Object only = listed.isEmpty() ? null : listed.values().iterator().next();
             Map<String, ServedModel> out = new LinkedHashMap<>();
-            models.forEach(m -> out.put(m, new ServedModel(true, OptionalLong.empty(), OptionalInt.empty(), nCtx, caps)));
+            for (String m : models) {
+                // meta.n_params and meta.size describe the loaded model: the listed entry, else (any name is served) the one.
+                Map<String, Object> meta = Fields.obj(listed.getOrDefault(m, only), "meta");
+                out.put(m, new ServedModel(true, Fields.count(meta, "size"), OptionalInt.empty(), nCtx, caps,
+                        Fields.count(meta, "n_params"), true));
+            }
             String build = Fields.text(props, "build_info");
-            return new ServerFacts(build == null ? "unknown" : build, out, new ArrayList<>(listedModels(list).keySet()));
+            return new ServerFacts(build == null ? "unknown" : build, out, new ArrayList<>(listed.keySet()));
         });
     }
 }

@@ -5,13 +5,13 @@ import dev.agentlaunch.api.ServerAnswer;
 import dev.agentlaunch.api.ServerConnection;
 import dev.agentlaunch.api.ServerFacts;
 import dev.agentlaunch.api.WireApi;
+import dev.agentlaunch.core.auto.ModelCandidate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -63,6 +63,11 @@ public final class LmStudioServer extends OpenAiCompatible {
     }
 
     @Override
+    public String addModelHint() {
+        return "download one, e.g. 'lms get qwen/qwen3-8b'";
+    }
+
+    @Override
     public CompletableFuture<ServerFacts> inspect(ServerConnection server, Set<String> models) {
         return server.get(NATIVE_MODELS).thenApply(a -> {
             Map<String, Object> byKey = new LinkedHashMap<>();
@@ -81,17 +86,24 @@ public final class LmStudioServer extends OpenAiCompatible {
         });
     }
 
-    /** The loaded instance's context when it is loaded (what it serves), the model's maximum either way. */
+    /**
+     * The loaded instance's context when it is loaded (what it serves), the model's maximum either way;
+     * {@code size_bytes}, {@code params_string} ({@code 7B}, null when unknown) and {@code type} ({@code llm} or
+     * {@code embedding}) as the model list documents them (https://lmstudio.ai/docs/developer/rest/list).
+     */
     static ServedModel describe(Object m) {
         OptionalInt served = OptionalInt.empty();
-        for (Object instance : Fields.list(m, "loaded_instances")) {
+        List<?> instances = Fields.list(m, "loaded_instances");
+        for (Object instance : instances) {
             served = Fields.tokens(Fields.obj(instance, "config"), "context_length");
             if (served.isPresent()) {
                 break;
             }
         }
         Boolean tools = Fields.bool(Fields.obj(m, "capabilities"), "trained_for_tool_use");
-        Set<String> caps = tools == null ? Set.of() : tools ? Set.of("completion", "tools") : Set.of("completion");
-        return new ServedModel(true, OptionalLong.empty(), Fields.tokens(m, "max_context_length"), served, caps);
+        Set<String> caps = "embedding".equals(Fields.text(m, "type")) ? Set.of("embedding")
+                : tools == null ? Set.of() : tools ? Set.of("completion", "tools") : Set.of("completion");
+        return new ServedModel(true, Fields.count(m, "size_bytes"), Fields.tokens(m, "max_context_length"), served, caps,
+                ModelCandidate.parseCount(Fields.text(m, "params_string")), !instances.isEmpty());
     }
 }

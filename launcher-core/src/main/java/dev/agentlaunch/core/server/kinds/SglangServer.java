@@ -47,6 +47,11 @@ public final class SglangServer extends OpenAiCompatible {
     }
 
     @Override
+    public String addModelHint() {
+        return "serve one, e.g. 'python -m sglang.launch_server --model-path Qwen/Qwen3-8B --tool-call-parser qwen25'";
+    }
+
+    @Override
     public CompletableFuture<ServerFacts> inspect(ServerConnection server, Set<String> models) {
         return inspectListing(server, models, "unknown", VllmServer::describe);
     }

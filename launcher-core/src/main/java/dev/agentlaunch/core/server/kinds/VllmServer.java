@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code max_model_len}, the context it is served with; {@code GET /version} is
  * {@code {"version":...}} and public even with {@code --api-key}, which guards {@code /v1/*} only.
  * It serves {@code /v1/chat/completions}, {@code /v1/responses} and {@code /v1/messages}. Tool
- * calling is a server flag ({@code --enable-auto-tool-choice}), not told per model; sizes are not told.
+ * calling is a server flag ({@code --enable-auto-tool-choice}), not told per model; sizes and parameter counts are not told.
  */
 public final class VllmServer extends OpenAiCompatible {
     @Override
@@ -75,9 +75,17 @@ public final class VllmServer extends OpenAiCompatible {
                 VllmServer::describe));
     }
 
-    /** {@code max_model_len} is the context the server runs the model with. */
+    @Override
+    public String addModelHint() {
+        return "serve one, e.g. 'vllm serve Qwen/Qwen3-8B --enable-auto-tool-choice --tool-call-parser hermes'";
+    }
+
+    /**
+     * {@code max_model_len} is the context the server runs the model with; what it lists it has loaded (a vLLM
+     * server loads its models at start-up and serves nothing else).
+     */
     static ServedModel describe(Object entry) {
         OptionalInt len = Fields.tokens(entry, "max_model_len");
-        return new ServedModel(true, OptionalLong.empty(), OptionalInt.empty(), len, Set.of());
+        return new ServedModel(true, OptionalLong.empty(), OptionalInt.empty(), len, Set.of()).withLoaded(true);
     }
 }
