@@ -33,4 +33,14 @@ class ClineIT extends NewAgentCase {
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.stderr().contains("Cline argument '-P' fights the tier routing"), r.toString());
     }
+
+    /** Behind a gateway that needs a token: OPENAI_API_KEY carries it (providers.json holds none); one model. */
+    @Test
+    void behindATokenGatewayTheTokenReachesEveryRequest() throws Exception {
+        behindATokenGateway();
+        Launcher.Result r = launchOk("say hi to the team");
+        chats().forEach(req -> assertEquals(LARGE, req.model(), "Cline runs one model: " + req));
+        assertTheTokenReachedTheGatewayAndNothingElse(r);
+        assertNothingLeftRunning();
+    }
 }

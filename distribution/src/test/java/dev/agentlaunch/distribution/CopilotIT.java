@@ -46,4 +46,14 @@ class CopilotIT extends NewAgentCase {
         assertTrue(r.stderr().contains("argument '--model=gpt-5' fights the tier routing") && r.stderr().contains("--large MODEL"),
                 r.toString());
     }
+
+    /** Behind a gateway that needs a token: COPILOT_PROVIDER_API_KEY carries it; every tier folds into large. */
+    @Test
+    void behindATokenGatewayTheTokenReachesEveryRequest() throws Exception {
+        behindATokenGateway();
+        Launcher.Result r = launchOk("-p", "say hi to the team", "--allow-all-tools");
+        assertEquals(LARGE, first(isMain("say hi to the team"), "main turn").model(), "main turn");
+        chats().forEach(req -> assertEquals(LARGE, req.model(), "medium and small fold into large: " + req));
+        assertTheTokenReachedTheGatewayAndNothingElse(r);
+    }
 }

@@ -47,4 +47,23 @@ class DroidIT extends NewAgentCase {
         assertTrue(r.stderr().contains("Droid argument '-m' fights the tier routing") && r.stderr().contains("--large MODEL"),
                 r.toString());
     }
+
+    /**
+     * Behind a gateway that needs a token (apiKey ${TEAM_LLM_TOKEN} in the settings file), one run
+     * with both subagents: main turn large, explorer small, worker medium, each request with the token.
+     */
+    @Test
+    void behindATokenGatewayEveryTiersRequestsCarryTheToken() throws Exception {
+        behindATokenGateway();
+        for (String type : new String[] {"explorer", "worker"}) {
+            sim.answerWithToolCall("Task", "{\"subagent_type\":\"" + type + "\",\"description\":\"look around\",\"prompt\":\""
+                    + TASK_PROMPT + " (" + type + ")\"}");
+        }
+        Launcher.Result r = launchOk("exec", "--auto", "high", "say hi to the team");
+        assertEquals(0, sim.pendingToolCalls(), "Droid never offered the Task tool twice: " + chats());
+        assertEquals(LARGE, first(isMain("say hi to the team"), "main turn").model(), "main turn");
+        assertEquals(SMALL, first(req -> isSubagent(req) && req.body().contains("(explorer)"), "explorer subagent").model());
+        assertEquals(MEDIUM, first(req -> isSubagent(req) && req.body().contains("(worker)"), "worker subagent").model());
+        assertTheTokenReachedTheGatewayAndNothingElse(r);
+    }
 }

@@ -45,6 +45,16 @@ class KimiIT extends NewAgentCase {
         assertTrue(chats().isEmpty(), chats().toString());
     }
 
+    /** Behind a gateway that needs a token: KIMI_MODEL_API_KEY carries it; every tier folds into large. */
+    @Test
+    void behindATokenGatewayTheTokenReachesEveryRequest() throws Exception {
+        launcher.path(AgentClis.node22Dir());
+        behindATokenGateway();
+        Launcher.Result r = launchOk("-p", "say hi to the team");
+        chats().forEach(req -> assertEquals(LARGE, req.model(), "medium and small fold into large: " + req));
+        assertTheTokenReachedTheGatewayAndNothingElse(r);
+    }
+
     @Test
     void doctorReportsANodeTooOldForKimiWithTheFix() throws Exception {
         // A node that says it is 18 stands first on PATH: the Kimi Code install itself is real.

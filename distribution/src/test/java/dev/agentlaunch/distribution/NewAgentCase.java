@@ -1,11 +1,13 @@
 package dev.agentlaunch.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentlaunch.core.sim.OllamaSimulator;
 import dev.agentlaunch.core.sim.RecordedRequest;
+import dev.agentlaunch.core.sim.SimKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * started by the assembled launcher against the Ollama simulator, with the tool's telemetry and
  * update checks off (the user's choice in real use; the test machine has no internet), the
  * simulator's request log as the proof of which model each request carried, and the check that
- * nothing the launch started is still running afterwards.
+ * nothing the launch started is still running afterwards. A test may put the simulator behind a
+ * token first ({@link #behindATokenGateway()}): a LiteLLM gateway that answers only requests
+ * carrying it, named to the launcher with {@code --api-key-env}.
  */
 abstract class NewAgentCase {
     static final String LARGE = "big-sim:1b";
@@ -32,12 +36,17 @@ abstract class NewAgentCase {
     static final String SMALL = "small-sim:1b";
     /** The prompt a scripted subagent call hands over: the subagent's own requests carry it. */
     static final String TASK_PROMPT = "list the files of this project for the team";
+    /** The gateway's token (shaped like a real one) and the variable the user keeps it in. */
+    static final String TOKEN = "team-token-7f3a9c1e5b2d4086";
+    static final String TOKEN_VAR = "TEAM_LLM_TOKEN";
 
     @TempDir
     Path tmp;
 
     OllamaSimulator sim;
     Launcher launcher;
+    /** Set by {@link #behindATokenGateway()}: every launch passes {@code --api-key-env} with it. */
+    private String tokenVar;
 
     /** The integration id and executable name. */
     abstract String tool();
@@ -62,13 +71,50 @@ abstract class NewAgentCase {
     void stopSimulator(TestInfo test) {
         sim.close();
         // The request log is the proof; keep it in the build output.
-        sim.requests().forEach(req -> System.out.println(test.getDisplayName() + ": " + req));
+        String name = test.getTestClass().map(Class::getSimpleName).orElse("") + " " + test.getDisplayName();
+        sim.requests().forEach(req -> System.out.println(name + ": " + req + (tokenVar == null ? ""
+                : " auth=" + (req.header("Authorization") == null ? "none"
+                : req.header("Authorization").equals("Bearer " + TOKEN) ? "Bearer $" + TOKEN_VAR : "other"))));
+    }
+
+    /**
+     * Replaces the Ollama simulator with a LiteLLM gateway that requires {@link #TOKEN} on every
+     * route it guards; the user's environment holds the token in {@link #TOKEN_VAR}, and the
+     * launches name that variable with {@code --api-key-env}.
+     */
+    void behindATokenGateway() {
+        sim.close();
+        sim = OllamaSimulator.start(SimKind.LITELLM).addModels(LARGE, MEDIUM, SMALL).requireToken(TOKEN);
+        launcher.env(TOKEN_VAR, TOKEN);
+        tokenVar = TOKEN_VAR;
+    }
+
+    /**
+     * Every chat request carried the token (none was refused), the launcher's checks sent it too,
+     * and the launcher printed it nowhere and left it in none of its state files.
+     */
+    void assertTheTokenReachedTheGatewayAndNothingElse(Launcher.Result r) throws IOException {
+        assertFalse(chats().isEmpty(), "no chat request: " + sim.requests());
+        chats().forEach(req -> assertEquals("Bearer " + TOKEN, req.header("Authorization"), "the token on " + req));
+        assertEquals("Bearer " + TOKEN, sim.requests("/model/info").get(0).header("Authorization"), "the checks sent it too");
+        assertFalse(r.stdout().contains(TOKEN) || r.stderr().contains(TOKEN), "the launcher never prints the token: " + r);
+        if (Files.isDirectory(launcher.stateDir())) {
+            try (var files = Files.walk(launcher.stateDir())) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    assertFalse(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(TOKEN), "the token written to " + f);
+                }
+            }
+        }
     }
 
     /** {@code launch TOOL --host SIM --large L --medium M --small S -- toolArgs}. */
     Launcher.Result launch(String... toolArgs) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of(tool(), "--host", sim.url(),
-                "--large", LARGE, "--medium", MEDIUM, "--small", SMALL, "--"));
+                "--large", LARGE, "--medium", MEDIUM, "--small", SMALL));
+        if (tokenVar != null) {
+            args.addAll(List.of("--api-key-env", tokenVar));
+        }
+        args.add("--");
         args.addAll(List.of(toolArgs));
         return launcher.run(args.toArray(String[]::new));
     }

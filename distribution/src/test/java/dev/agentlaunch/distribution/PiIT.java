@@ -62,4 +62,14 @@ class PiIT extends NewAgentCase {
         assertTrue(r.stderr().contains("Pi argument '--model' fights the tier routing") && r.stderr().contains("--large MODEL"),
                 r.toString());
     }
+
+    /** Behind a gateway that needs a token: the extension's apiKey is ${TEAM_LLM_TOKEN}, which Pi resolves; one model. */
+    @Test
+    void behindATokenGatewayTheTokenReachesEveryRequest() throws Exception {
+        launcher.path(AgentClis.node22Dir());
+        behindATokenGateway();
+        Launcher.Result r = launchOk("-p", "say hi to the team");
+        chats().forEach(req -> assertEquals(LARGE, req.model(), "Pi runs one model: " + req));
+        assertTheTokenReachedTheGatewayAndNothingElse(r);
+    }
 }

@@ -2,7 +2,6 @@ package dev.agentlaunch.core.process;
 
 import dev.agentlaunch.api.Integration;
 import dev.agentlaunch.api.LaunchRefusedException;
-import dev.agentlaunch.api.StateFiles;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.core.LauncherException;
@@ -92,8 +91,10 @@ public final class LaunchPlanner {
     public LaunchPlan map(LoadedIntegration loaded, TierPlan tiers, ServerAddress server, List<String> toolArgs,
                           Optional<ApiKey> key) {
         Integration integration = loaded.integration();
+        Optional<TokenGuard> guard = key.map(k -> new TokenGuard(k, loaded));
+        java.util.function.Consumer<String> notes = guard.map(g -> g.notes(reporter::note)).orElse(reporter::note);
         DefaultLaunchContext context = new DefaultLaunchContext(ambient, home, toolArgs,
-                StateDirectory.of(ambient, home).map(d -> (StateFiles) d), reporter::note);
+                StateDirectory.of(ambient, home).map(d -> guard.map(g -> g.stateFiles(d)).orElse(d)), notes);
         Map<String, String> env = guarded(loaded, "tierEnv", () -> integration.tierEnv(tiers, context));
         List<String> args = guarded(loaded, "tierArgs", () -> integration.tierArgs(tiers, context));
         List<String> passed = guarded(loaded, "toolArgs", () -> integration.toolArgs(tiers, context));
@@ -101,19 +102,14 @@ public final class LaunchPlanner {
         checkEnv(loaded, env);
         checkArgs(loaded, args);
         checkArgs(loaded, passed);
-        List<EnvEntry> entries = new EnvPolicy().apply(ambient, env, tierVariables, tiers, reporter::note);
+        guard.ifPresent(g -> g.checkArgs(args));
+        List<EnvEntry> entries = new EnvPolicy().apply(ambient, env, tierVariables, tiers, notes);
         ExecutableFinder.Result exe = findExecutable(loaded);
         Map<String, String> references = new java.util.LinkedHashMap<>();
         if (key.isPresent()) {
             for (EnvEntry e : entries) {
                 if (e.action() != EnvEntry.Action.KEPT && e.value().equals(key.get().value())) {
                     references.put(e.name(), key.get().variable());
-                }
-            }
-            for (String a : args) {
-                if (a.contains(key.get().value())) {
-                    throw LauncherException.plugin("plugin " + loaded.jar() + " put the server's token into the tool's "
-                            + "arguments, where anyone on this machine could read it; report it to the plugin's author");
                 }
             }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentlaunch.api.Json;
+import dev.agentlaunch.api.LaunchRefusedException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,5 +54,20 @@ class HostJsonTest {
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         assertThrows(Json.JsonSyntaxException.class, () -> json.parse(""));
         assertThrows(Json.JsonSyntaxException.class, () -> json.parse("{} {}"));
+    }
+
+    @Test
+    void aUsersInlineConfigReadsAsAJsoncObjectOrIsRefusedInOneLineNamingItsVariable() {
+        Map<String, Object> root = json.parseInlineConfig("TOOL_CONFIG", "{\"share\":\"disabled\", // mine\n}");
+        assertEquals(Map.of("share", "disabled"), root);
+        root.put("model", "x");
+        assertTrue(json.parseInlineConfig("TOOL_CONFIG", null).isEmpty());
+        assertTrue(json.parseInlineConfig("TOOL_CONFIG", "  ").isEmpty());
+        LaunchRefusedException bad = assertThrows(LaunchRefusedException.class, () -> json.parseInlineConfig("TOOL_CONFIG", "{\"a\":"));
+        assertTrue(bad.getMessage().startsWith("your TOOL_CONFIG is not valid JSON (") && bad.getMessage().endsWith(
+                "); fix it or unset it for this launch"), bad.getMessage());
+        assertEquals(1, bad.getMessage().lines().count());
+        assertEquals("your TOOL_CONFIG is not a JSON object; fix it or unset it for this launch",
+                assertThrows(LaunchRefusedException.class, () -> json.parseInlineConfig("TOOL_CONFIG", "[1]")).getMessage());
     }
 }

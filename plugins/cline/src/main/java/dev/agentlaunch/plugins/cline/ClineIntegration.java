@@ -6,6 +6,7 @@ import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.api.ToolChecks;
+import dev.agentlaunch.api.WireApi;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -25,11 +26,19 @@ import org.pf4j.Extension;
  * {@code CLINE_SESSION_BACKEND_MODE=local} runs the session in the process itself: without it
  * Cline starts a hub daemon that outlives the launch and serves later runs with the settings it
  * started with.
+ *
+ * <p>A server's token never goes into {@code providers.json}: Cline sends its {@code apiKey} as it
+ * stands (a {@code ${VAR}} arrives at the server as those very characters). Without an
+ * {@code apiKey} there, Cline's {@code openai-compatible} provider takes the key from
+ * {@code OPENAI_API_KEY}, which the launcher sets from the user's own variable in the child's
+ * environment only.
  */
 @Extension
 public final class ClineIntegration implements Integration {
     static final String PROVIDER = "openai-compatible";
     static final String PROVIDERS_FILE = "data/settings/providers.json";
+    /** Where Cline's {@code openai-compatible} provider looks for its key when its settings hold none. */
+    static final String API_KEY = "OPENAI_API_KEY";
 
     @Override
     public String id() {
@@ -71,6 +80,20 @@ public final class ClineIntegration implements Integration {
         return Map.of("CLINE_SESSION_BACKEND_MODE", "local");
     }
 
+    /** With a token, its value from the user's variable, for Cline to read (see the class comment). */
+    @Override
+    public Map<String, String> tierEnv(TierPlan plan, LaunchContext context) {
+        Map<String, String> env = new LinkedHashMap<>(tierEnv(plan));
+        plan.apiKeyEnv().ifPresent(var -> env.put(API_KEY, context.ambientEnv().getOrDefault(var, "")));
+        return env;
+    }
+
+    /** Chat completions: the {@code openai-compatible} provider sends {@code POST /v1/chat/completions} only (observed). */
+    @Override
+    public WireApi wireApi() {
+        return WireApi.OPENAI_CHAT;
+    }
+
     @Override
     public List<String> tierArgs(TierPlan plan, LaunchContext context) {
         ToolChecks.refuseArgs(displayName(), context.toolArgs(),
@@ -84,7 +107,9 @@ public final class ClineIntegration implements Integration {
     static String providers(TierPlan plan) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("provider", PROVIDER);
-        settings.put("apiKey", "ollama");       // a placeholder: Cline sends it, the server ignores it
+        if (plan.apiKeyEnv().isEmpty()) {
+            settings.put("apiKey", "ollama");       // a placeholder: Cline sends it, Ollama ignores it
+        }
         settings.put("model", plan.model(Tier.LARGE));
         settings.put("baseUrl", plan.endpoint() + "/v1");
         Map<String, Object> entry = new LinkedHashMap<>();

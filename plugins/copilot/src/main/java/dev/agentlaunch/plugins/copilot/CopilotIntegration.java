@@ -5,6 +5,7 @@ import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.api.ToolChecks;
+import dev.agentlaunch.api.WireApi;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,10 @@ import org.pf4j.Extension;
 /**
  * GitHub Copilot CLI ({@code copilot}) in its bring-your-own-key mode, by environment only:
  * {@code COPILOT_PROVIDER_BASE_URL=<host>/v1} (chat completions; no GitHub login, no key) and
- * {@code COPILOT_MODEL} = the large tier.
+ * {@code COPILOT_MODEL} = the large tier. A server's token goes in {@code COPILOT_PROVIDER_API_KEY},
+ * the one place Copilot reads a provider key from (it names no other variable), set from the
+ * user's own variable in the child's environment only; without a token Copilot sends no
+ * {@code Authorization} header at all.
  *
  * <p>Medium and small fold into large, on purpose. Copilot's only per-subagent model knob
  * ({@code subagents.agents.explore.model}) lives in {@code settings.json} under
@@ -27,6 +31,8 @@ import org.pf4j.Extension;
 @Extension
 public final class CopilotIntegration implements Integration {
     static final String MODEL = "COPILOT_MODEL";
+    /** Sent as {@code Authorization: Bearer}; unset, Copilot sends none. */
+    static final String API_KEY = "COPILOT_PROVIDER_API_KEY";
 
     @Override
     public String id() {
@@ -71,6 +77,22 @@ public final class CopilotIntegration implements Integration {
         env.put("COPILOT_PROVIDER_TYPE", "openai");
         env.put(MODEL, plan.model(Tier.LARGE));
         return env;
+    }
+
+    @Override
+    public Map<String, String> tierEnv(TierPlan plan, LaunchContext context) {
+        Map<String, String> env = tierEnv(plan);
+        plan.apiKeyEnv().ifPresent(var -> env.put(API_KEY, context.ambientEnv().getOrDefault(var, "")));
+        return env;
+    }
+
+    /**
+     * Chat completions: with {@code COPILOT_PROVIDER_TYPE=openai} and no {@code COPILOT_PROVIDER_WIRE_API}
+     * Copilot sends {@code POST /v1/chat/completions} only (observed; {@code responses} would switch it).
+     */
+    @Override
+    public WireApi wireApi() {
+        return WireApi.OPENAI_CHAT;
     }
 
     @Override

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.agentlaunch.api.LaunchRefusedException;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.api.WireApi;
+import dev.agentlaunch.core.testkit.PrintedPlan;
 import dev.agentlaunch.core.testkit.TestLaunchContext;
 import dev.agentlaunch.core.testkit.TestPlans;
 import java.nio.file.Path;
@@ -39,5 +41,22 @@ class CopilotIntegrationTest {
                 () -> copilot.tierArgs(plan, TestLaunchContext.in(tmp).toolArgs("--model", "gpt-5", "-p", "hi")));
         assertTrue(e.getMessage().startsWith("GitHub Copilot CLI argument '--model' fights the tier routing")
                 && e.getMessage().contains("--large MODEL"), e.getMessage());
+    }
+
+    @Test
+    void aServersTokenGoesInCopilotsKeyVariableFromTheUsersOwnAndIsNeverShown() {
+        String token = "team-token-7f3a9c1e5b2d4086";
+        TierPlan behindToken = TestPlans.withToken(plan, "TEAM_TOKEN");
+        TestLaunchContext context = TestLaunchContext.in(tmp).env("TEAM_TOKEN", token);
+        assertEquals(token, copilot.tierEnv(behindToken, context).get("COPILOT_PROVIDER_API_KEY"));
+        assertFalse(copilot.tierEnv(plan, context).containsKey("COPILOT_PROVIDER_API_KEY"),
+                "no token: no key, and Copilot sends no Authorization header");
+
+        PrintedPlan shown = PrintedPlan.of(copilot, behindToken, Map.of("TEAM_TOKEN", token), tmp);
+        assertEquals(java.util.Optional.of("TEAM_TOKEN"), shown.plan().tokenReference("COPILOT_PROVIDER_API_KEY"));
+        assertFalse(shown.printed().contains(token), shown.printed());
+        assertTrue(java.util.regex.Pattern.compile("COPILOT_PROVIDER_API_KEY += \\$TEAM_TOKEN ").matcher(shown.printed()).find(),
+                "shown as a reference to the user's variable: " + shown.printed());
+        assertEquals(WireApi.OPENAI_CHAT, copilot.wireApi());
     }
 }

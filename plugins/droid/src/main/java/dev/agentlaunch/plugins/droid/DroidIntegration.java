@@ -6,6 +6,7 @@ import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.api.ToolChecks;
+import dev.agentlaunch.api.WireApi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,7 +21,10 @@ import org.pf4j.Extension;
  * never written): the launcher writes one in its state dir with
  * <ul>
  *   <li>the plan's models as {@code customModels} on {@code <host>/v1} (chat completions), large
- *       first; Droid names each {@code custom:<displayName>-<index>};</li>
+ *       first; Droid names each {@code custom:<displayName>-<index>}; a server's token as
+ *       {@code "apiKey": "${VAR}"}, a reference Droid resolves from its own environment (documented
+ *       for its settings files, https://docs.factory.ai/cli/byok/overview, and proven end to end for
+ *       {@code --settings}), so the file never holds the token;</li>
  *   <li>large: {@code sessionDefaultSettings.model} (the main turn) and
  *       {@code subagentModelSettings.heavyModel};</li>
  *   <li>medium: {@code subagentModelSettings.mediumModel} (subagents of medium complexity, the
@@ -74,6 +78,12 @@ public final class DroidIntegration implements Integration {
         return Map.of("FACTORY_AIRGAP_ENABLED", "1");
     }
 
+    /** Chat completions: {@code generic-chat-completion-api} models send {@code POST /v1/chat/completions} only (observed). */
+    @Override
+    public WireApi wireApi() {
+        return WireApi.OPENAI_CHAT;
+    }
+
     @Override
     public List<String> tierArgs(TierPlan plan, LaunchContext context) {
         ToolChecks.refuseArgs(displayName(), context.toolArgs(),
@@ -92,7 +102,8 @@ public final class DroidIntegration implements Integration {
             model.put("model", name);
             model.put("displayName", name);
             model.put("baseUrl", plan.endpoint() + "/v1");
-            model.put("apiKey", "ollama");      // a placeholder: Droid sends it, the server ignores it
+            // A placeholder Droid sends and Ollama ignores, or the token's variable by name (never its value).
+            model.put("apiKey", plan.apiKeyEnv().map(var -> "${" + var + "}").orElse("ollama"));
             model.put("provider", "generic-chat-completion-api");
             plan.info(name).ifPresent(i -> i.contextLength().ifPresent(n -> model.put("maxOutputTokens", n / 4)));
             custom.add(model);

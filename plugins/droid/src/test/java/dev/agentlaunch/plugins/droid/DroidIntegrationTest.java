@@ -1,12 +1,15 @@
 package dev.agentlaunch.plugins.droid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentlaunch.api.Json;
 import dev.agentlaunch.api.LaunchRefusedException;
 import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.api.WireApi;
+import dev.agentlaunch.core.testkit.PrintedPlan;
 import dev.agentlaunch.core.testkit.TestLaunchContext;
 import dev.agentlaunch.core.testkit.TestPlans;
 import java.nio.file.Files;
@@ -60,5 +63,24 @@ class DroidIntegrationTest {
         LaunchRefusedException e = assertThrows(LaunchRefusedException.class, () -> droid.tierArgs(
                 TestPlans.of("http://h", "a", "a", "a"), TestLaunchContext.in(tmp).toolArgs("exec", "--model", "x", "hi")));
         assertTrue(e.getMessage().startsWith("Droid argument '--model' fights the tier routing"), e.getMessage());
+    }
+
+    @Test
+    void aServersTokenIsReferencedByItsVariableSoTheSettingsFileNeverHoldsIt() throws Exception {
+        String token = "team-token-7f3a9c1e5b2d4086";
+        TierPlan plan = TestPlans.of("http://gpu:4000", "qwen3:32b", "qwen3:14b", "qwen3:4b");
+        TierPlan behindToken = TestPlans.withToken(plan, "TEAM_TOKEN");
+        TestLaunchContext context = TestLaunchContext.in(tmp).env("TEAM_TOKEN", token);
+        for (Object model : (List<?>) settings(behindToken, context).get("customModels")) {
+            assertEquals("${TEAM_TOKEN}", ((Map<?, ?>) model).get("apiKey"), "Droid resolves ${VAR} itself");
+        }
+        assertEquals("ollama", ((Map<?, ?>) ((List<?>) settings(plan, context).get("customModels")).get(0)).get("apiKey"),
+                "no token: Ollama's placeholder");
+
+        PrintedPlan shown = PrintedPlan.of(droid, behindToken, Map.of("TEAM_TOKEN", token), tmp.resolve("launch"));
+        assertFalse(shown.printed().contains(token), shown.printed());
+        assertFalse(shown.written().contains(token), "no token on disk: " + shown.written());
+        assertTrue(shown.written().contains("\"apiKey\":\"${TEAM_TOKEN}\""), shown.written());
+        assertEquals(WireApi.OPENAI_CHAT, droid.wireApi());
     }
 }

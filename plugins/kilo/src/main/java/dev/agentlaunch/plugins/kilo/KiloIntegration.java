@@ -3,10 +3,10 @@ package dev.agentlaunch.plugins.kilo;
 import dev.agentlaunch.api.Integration;
 import dev.agentlaunch.api.Json;
 import dev.agentlaunch.api.LaunchContext;
-import dev.agentlaunch.api.LaunchRefusedException;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.api.ToolChecks;
+import dev.agentlaunch.api.WireApi;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +19,9 @@ import org.pf4j.Extension;
  * Kilo Code CLI ({@code kilo}, an OpenCode fork). Configured through {@code KILO_CONFIG_CONTENT},
  * inline JSON Kilo merges above its config files, so no file of the user or of Kilo changes:
  * <ul>
- *   <li>an {@code ollama} provider on {@code @ai-sdk/openai-compatible} at {@code <host>/v1};</li>
+ *   <li>an {@code ollama} provider on {@code @ai-sdk/openai-compatible} at {@code <host>/v1} (chat
+ *       completions); a server's token by reference, {@code "apiKey": "{env:VAR}"}, which Kilo
+ *       substitutes from its own environment as OpenCode does;</li>
  *   <li>large: {@code model}, the main turn;</li>
  *   <li>medium: {@code subagent_model}, the subagents without a model of their own ({@code general});</li>
  *   <li>small: {@code agent.explore.model} (the explore subagent) and {@code small_model}
@@ -78,6 +80,12 @@ public final class KiloIntegration implements Integration {
         return Map.of(VARIABLE, config(plan, context.ambientEnv().get(VARIABLE), context::note));
     }
 
+    /** Chat completions: the {@code @ai-sdk/openai-compatible} provider sends {@code POST /v1/chat/completions} only (observed). */
+    @Override
+    public WireApi wireApi() {
+        return WireApi.OPENAI_CHAT;
+    }
+
     /** Refuses a user's {@code -m}/{@code --model}, which would move the main turn off the large tier. */
     @Override
     public List<String> tierArgs(TierPlan plan, LaunchContext context) {
@@ -89,11 +97,15 @@ public final class KiloIntegration implements Integration {
 
     /** The launcher's config merged into the user's inline config ({@code ambient}; null: none), as compact JSON. */
     static String config(TierPlan plan, String ambient, Consumer<String> notes) {
-        Map<String, Object> root = ambient == null || ambient.isBlank() ? new LinkedHashMap<>() : parse(ambient);
+        Map<String, Object> root = Json.host().parseInlineConfig(VARIABLE, ambient);
         Map<String, Object> provider = new LinkedHashMap<>();
         provider.put("npm", "@ai-sdk/openai-compatible");
         provider.put("name", "Ollama (agent-launch)");
-        provider.put("options", Map.of("baseURL", plan.endpoint() + "/v1"));
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("baseURL", plan.endpoint() + "/v1");
+        // The token by its variable's name, never its value: --dry-run shows this config as it is.
+        plan.apiKeyEnv().ifPresent(var -> options.put("apiKey", "{env:" + var + "}"));
+        provider.put("options", options);
         Map<String, Object> models = new LinkedHashMap<>();
         for (String model : plan.distinctModels()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -126,22 +138,6 @@ public final class KiloIntegration implements Integration {
             notes.accept("replacing your " + VARIABLE + " " + key + "=" + theirs + " with " + ours + " for this session ("
                     + tier.flag() + ")");
         }
-    }
-
-    private static Map<String, Object> parse(String ambient) {
-        Object node;
-        try {
-            node = Json.host().parseJsonc(ambient);
-        } catch (Json.JsonSyntaxException e) {
-            throw new LaunchRefusedException("your " + VARIABLE + " is not valid JSON (" + e.getMessage()
-                    + "); fix it or unset it for this launch");
-        }
-        if (!(node instanceof Map)) {
-            throw new LaunchRefusedException("your " + VARIABLE + " is not a JSON object; fix it or unset it for this launch");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> root = (Map<String, Object>) node;
-        return root;
     }
 
     /** The object under {@code name}, created when missing (a non-object value is replaced). */

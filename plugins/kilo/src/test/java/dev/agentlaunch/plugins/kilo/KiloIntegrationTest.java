@@ -1,12 +1,15 @@
 package dev.agentlaunch.plugins.kilo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentlaunch.api.Json;
 import dev.agentlaunch.api.LaunchRefusedException;
 import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.api.WireApi;
+import dev.agentlaunch.core.testkit.PrintedPlan;
 import dev.agentlaunch.core.testkit.TestLaunchContext;
 import dev.agentlaunch.core.testkit.TestPlans;
 import java.nio.file.Path;
@@ -75,5 +78,20 @@ class KiloIntegrationTest {
             assertTrue(e.getMessage().startsWith("Kilo Code argument '" + args[1] + "' fights the tier routing")
                     && e.getMessage().contains("--large MODEL"), e.getMessage());
         }
+    }
+
+    @Test
+    void aServersTokenIsReferencedByItsVariableAsOpenCodeDoesAndNeverShown() {
+        String token = "team-token-7f3a9c1e5b2d4086";
+        TierPlan behindToken = TestPlans.withToken(plan, "TEAM_TOKEN");
+        TestLaunchContext context = TestLaunchContext.in(tmp).env("TEAM_TOKEN", token);
+        Object config = Json.host().parse(kilo.tierEnv(behindToken, context).get("KILO_CONFIG_CONTENT"));
+        assertEquals("{env:TEAM_TOKEN}", at(config, "provider.ollama.options.apiKey"));
+        assertEquals(null, at(config(context), "provider.ollama.options.apiKey"), "no token: no key, as before");
+
+        PrintedPlan shown = PrintedPlan.of(kilo, behindToken, Map.of("TEAM_TOKEN", token), tmp);
+        assertFalse(shown.printed().contains(token), shown.printed());
+        assertTrue(shown.printed().contains("{env:TEAM_TOKEN}"), shown.printed());
+        assertEquals(WireApi.OPENAI_CHAT, kilo.wireApi());
     }
 }

@@ -5,6 +5,7 @@ import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.api.ToolChecks;
+import dev.agentlaunch.api.WireApi;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,9 @@ import org.pf4j.Extension;
 /**
  * Kimi Code ({@code kimi}), by environment only: {@code KIMI_MODEL_NAME} = the large tier,
  * {@code KIMI_MODEL_PROVIDER_TYPE=openai} on {@code KIMI_MODEL_BASE_URL=<host>/v1} with a
- * placeholder key (required once a name is set). Kimi Code needs Node 22.
+ * placeholder key (required once a name is set). A server's token goes in that same
+ * {@code KIMI_MODEL_API_KEY} (a model defined by environment takes its key from nowhere else), set
+ * from the user's own variable in the child's environment only. Kimi Code needs Node 22.
  *
  * <p>Medium and small fold into large, on purpose. Kimi's subagent model
  * ({@code [secondary_model]}) is an alias defined in {@code config.toml} under
@@ -26,6 +29,8 @@ import org.pf4j.Extension;
 @Extension
 public final class KimiIntegration implements Integration {
     static final String MODEL = "KIMI_MODEL_NAME";
+    /** Sent as {@code Authorization: Bearer}. */
+    static final String API_KEY = "KIMI_MODEL_API_KEY";
     static final int NODE_MAJOR = 22;
 
     @Override
@@ -74,11 +79,27 @@ public final class KimiIntegration implements Integration {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KIMI_MODEL_PROVIDER_TYPE", "openai");
         env.put("KIMI_MODEL_BASE_URL", plan.endpoint() + "/v1");
-        env.put("KIMI_MODEL_API_KEY", "ollama");    // required with KIMI_MODEL_NAME; the server ignores it
+        if (plan.apiKeyEnv().isEmpty()) {
+            env.put(API_KEY, "ollama");    // required with KIMI_MODEL_NAME; Ollama ignores it
+        }
         env.put(MODEL, plan.model(Tier.LARGE));
         plan.info(Tier.LARGE).ifPresent(i -> i.contextLength()
                 .ifPresent(n -> env.put("KIMI_MODEL_MAX_CONTEXT_SIZE", Integer.toString(n))));
         return env;
+    }
+
+    /** With a token, its value from the user's variable (never through the context-free map above). */
+    @Override
+    public Map<String, String> tierEnv(TierPlan plan, LaunchContext context) {
+        Map<String, String> env = tierEnv(plan);
+        plan.apiKeyEnv().ifPresent(var -> env.put(API_KEY, context.ambientEnv().getOrDefault(var, "")));
+        return env;
+    }
+
+    /** Chat completions: {@code KIMI_MODEL_PROVIDER_TYPE=openai} sends {@code POST /v1/chat/completions} only (observed). */
+    @Override
+    public WireApi wireApi() {
+        return WireApi.OPENAI_CHAT;
     }
 
     @Override

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.agentlaunch.api.LaunchRefusedException;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.api.WireApi;
+import dev.agentlaunch.core.testkit.PrintedPlan;
 import dev.agentlaunch.core.testkit.TestLaunchContext;
 import dev.agentlaunch.core.testkit.TestPlans;
 import java.nio.file.Path;
@@ -47,5 +49,21 @@ class KimiIntegrationTest {
         LaunchRefusedException e = assertThrows(LaunchRefusedException.class,
                 () -> kimi.tierArgs(plan, TestLaunchContext.in(tmp).toolArgs("-m", "k2", "-p", "hi")));
         assertTrue(e.getMessage().startsWith("Kimi Code argument '-m' fights the tier routing"), e.getMessage());
+    }
+
+    @Test
+    void aServersTokenReplacesThePlaceholderKeyFromTheUsersOwnVariableAndIsNeverShown() {
+        String token = "team-token-7f3a9c1e5b2d4086";
+        TierPlan behindToken = TestPlans.withToken(plan, "TEAM_TOKEN");
+        TestLaunchContext context = TestLaunchContext.in(tmp).env("TEAM_TOKEN", token);
+        assertEquals(token, kimi.tierEnv(behindToken, context).get("KIMI_MODEL_API_KEY"));
+        assertEquals("ollama", kimi.tierEnv(plan, context).get("KIMI_MODEL_API_KEY"), "no token: Ollama's placeholder");
+
+        PrintedPlan shown = PrintedPlan.of(kimi, behindToken, Map.of("TEAM_TOKEN", token), tmp);
+        assertEquals(java.util.Optional.of("TEAM_TOKEN"), shown.plan().tokenReference("KIMI_MODEL_API_KEY"));
+        assertFalse(shown.printed().contains(token), shown.printed());
+        assertTrue(java.util.regex.Pattern.compile("KIMI_MODEL_API_KEY += \\$TEAM_TOKEN ").matcher(shown.printed()).find(),
+                "shown as a reference to the user's variable: " + shown.printed());
+        assertEquals(WireApi.OPENAI_CHAT, kimi.wireApi());
     }
 }

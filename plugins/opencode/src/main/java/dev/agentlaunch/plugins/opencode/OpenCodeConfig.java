@@ -53,7 +53,8 @@ final class OpenCodeConfig {
      * @throws LaunchRefusedException when {@code ambient} is not a JSON object
      */
     static String merge(TierPlan plan, String ambient, Consumer<String> notes) {
-        Map<String, Object> root = ambient == null || ambient.isBlank() ? new LinkedHashMap<>() : parse(ambient);
+        // OpenCode reads its config as JSONC: comments and trailing commas are fine there, so here too.
+        Map<String, Object> root = Json.host().parseInlineConfig(VARIABLE, ambient);
         Map<String, Object> provider = object(object(root, "provider"), PROVIDER);
         provider.put("npm", "@ai-sdk/openai-compatible");
         if (!provider.containsKey("name")) {
@@ -100,23 +101,6 @@ final class OpenCodeConfig {
             object(provider, "models").putIfAbsent(plan.model(tier), model(plan, plan.model(tier)));
         });
         return byTier;
-    }
-
-    private static Map<String, Object> parse(String ambient) {
-        Object node;
-        try {
-            // OpenCode reads its config as JSONC: comments and trailing commas are fine there, so here too.
-            node = Json.host().parseJsonc(ambient);
-        } catch (Json.JsonSyntaxException e) {
-            throw new LaunchRefusedException("your " + VARIABLE + " is not valid JSON (" + e.getMessage()
-                    + "); fix it or unset it for this launch");
-        }
-        if (!(node instanceof Map)) {
-            throw new LaunchRefusedException("your " + VARIABLE + " is not a JSON object; fix it or unset it for this launch");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> root = (Map<String, Object>) node;
-        return root;
     }
 
     /** A value as the text it stands for: strings as they are, numbers and booleans printed, structures empty. */

@@ -6,6 +6,7 @@ import dev.agentlaunch.api.LaunchContext;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.api.ToolChecks;
+import dev.agentlaunch.api.WireApi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,7 +23,9 @@ import org.pf4j.Extension;
  * <p>The server is given as a Pi extension file in the launcher's state dir ({@code -e FILE}):
  * it registers a provider {@code ollama} on {@code <host>/v1} (OpenAI chat completions) with the
  * plan's models, and {@code --model ollama/<large>} picks the main one. Pi's own agent dir
- * ({@code ~/.pi/agent}, its models.json and settings) is left alone. Pi needs Node 22.
+ * ({@code ~/.pi/agent}, its models.json and settings) is left alone. A server's token goes in as
+ * {@code "apiKey": "${VAR}"}: Pi resolves {@code $VAR} and {@code ${VAR}} in a provider's key from its
+ * own environment, so the file never holds the token. Pi needs Node 22.
  */
 @Extension
 public final class PiIntegration implements Integration {
@@ -76,6 +79,12 @@ public final class PiIntegration implements Integration {
         return Map.of();
     }
 
+    /** Chat completions: the provider's {@code api} is {@code openai-completions}, {@code POST /v1/chat/completions} (observed). */
+    @Override
+    public WireApi wireApi() {
+        return WireApi.OPENAI_CHAT;
+    }
+
     @Override
     public List<String> tierArgs(TierPlan plan) {
         return List.of("--model", PROVIDER + "/" + plan.model(Tier.LARGE));
@@ -97,7 +106,8 @@ public final class PiIntegration implements Integration {
     static String extension(TierPlan plan) {
         Map<String, Object> provider = new LinkedHashMap<>();
         provider.put("baseUrl", plan.endpoint() + "/v1");
-        provider.put("apiKey", "ollama");       // a placeholder: Pi wants a key, the server ignores it
+        // A placeholder Pi wants and Ollama ignores, or the token's variable by name (never its value).
+        provider.put("apiKey", plan.apiKeyEnv().map(var -> "${" + var + "}").orElse("ollama"));
         provider.put("api", "openai-completions");
         List<Object> models = new ArrayList<>();
         for (String name : plan.distinctModels()) {

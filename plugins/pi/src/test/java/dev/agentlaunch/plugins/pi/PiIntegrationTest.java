@@ -1,12 +1,15 @@
 package dev.agentlaunch.plugins.pi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentlaunch.api.LaunchRefusedException;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
+import dev.agentlaunch.api.WireApi;
+import dev.agentlaunch.core.testkit.PrintedPlan;
 import dev.agentlaunch.core.testkit.TestLaunchContext;
 import dev.agentlaunch.core.testkit.TestPlans;
 import java.nio.file.Files;
@@ -62,5 +65,22 @@ class PiIntegrationTest {
             assertTrue(e.getMessage().contains("--large MODEL"), e.getMessage());
         }
         pi.tierArgs(plan, TestLaunchContext.in(tmp).toolArgs("-p", "--", "--model is just prompt text"));
+    }
+
+    @Test
+    void aServersTokenIsReferencedByItsVariableSoTheExtensionNeverHoldsIt() throws Exception {
+        String token = "team-token-7f3a9c1e5b2d4086";
+        TierPlan behindToken = TestPlans.withToken(plan, "TEAM_TOKEN");
+        TestLaunchContext context = TestLaunchContext.in(tmp).env("TEAM_TOKEN", token);
+        String ts = Files.readString(Path.of(pi.tierArgs(behindToken, context).get(1)));
+        assertTrue(ts.contains("\"apiKey\":\"${TEAM_TOKEN}\""), "Pi resolves ${VAR} in a provider's key itself: " + ts);
+        assertTrue(Files.readString(Path.of(pi.tierArgs(plan, context).get(1))).contains("\"apiKey\":\"ollama\""),
+                "no token: Ollama's placeholder");
+
+        PrintedPlan shown = PrintedPlan.of(pi, behindToken, java.util.Map.of("TEAM_TOKEN", token), tmp.resolve("launch"));
+        assertFalse(shown.printed().contains(token), shown.printed());
+        assertFalse(shown.written().contains(token), "no token on disk: " + shown.written());
+        assertTrue(shown.written().contains("${TEAM_TOKEN}"), shown.written());
+        assertEquals(WireApi.OPENAI_CHAT, pi.wireApi());
     }
 }
