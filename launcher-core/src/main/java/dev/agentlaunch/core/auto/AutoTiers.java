@@ -70,6 +70,26 @@ public final class AutoTiers {
         return new AutoSelector().select(catalog.list(), request);
     }
 
+    /**
+     * {@code --auto} and the picker choose from one server's models; a tier sent to another server
+     * ({@code --tier-server}, a profile's {@code tierServers}) would get a model that server may not
+     * have, so it must be named.
+     *
+     * @param named     the tiers the user named
+     * @param elsewhere the tiers sent to another server, with where they go and who said so
+     * @param chooser   {@code --auto} or {@code the model picker}
+     * @throws dev.agentlaunch.core.LauncherException exit 2 naming the first such tier and its flag
+     */
+    public static void requireNamedWhereSplit(Map<Tier, String> named, Map<Tier, String> elsewhere, String chooser) {
+        for (Map.Entry<Tier, String> e : elsewhere.entrySet()) {
+            if (!named.containsKey(e.getKey())) {
+                throw dev.agentlaunch.core.LauncherException.usage(chooser + " chooses from the main server's models, but the "
+                        + e.getKey().id() + " tier goes to " + e.getValue() + "; name its model (" + e.getKey().flag()
+                        + " MODEL) or leave that split out of this command");
+            }
+        }
+    }
+
     /** The chosen models as plan assignments with {@code source}. */
     public static Map<Tier, Assignment> assignments(Map<Tier, String> models, TierSource source) {
         Map<Tier, Assignment> m = new EnumMap<>(Tier.class);

@@ -137,6 +137,17 @@ public final class IntegrationCommand implements Callable<Integer> {
             picker = PickerLoader.load(Main.distributionHome());
         }
         boolean choosing = auto.isPresent() || picker.isPresent();
+        ResolvedRequest.TierServers perTier = resolved.tierServers(server.tierServers());     // --tier-server wins per tier
+        if (choosing) {
+            Map<Tier, String> elsewhere = new EnumMap<>(Tier.class);
+            perTier.specs().forEach((tier, s) -> {
+                if (!s.address().url().equals(spec.address().url())) {
+                    elsewhere.put(tier, s.address().url() + " (" + perTier.origin() + ")");
+                }
+            });
+            AutoTiers.requireNamedWhereSplit(AutoTiers.named(resolved.request()), elsewhere,
+                    auto.isPresent() ? "--auto" : "the model picker");
+        }
         // While the server is still to be asked, the tiers to choose hold a placeholder: enough for the trial mapping.
         // The server's kind and token variable as far as known without asking it: the trial mapping sees them.
         TierPlan tierPlan = (choosing ? planner.resolve(resolved.request(), placeholders(resolved.request()), address)
@@ -176,7 +187,6 @@ public final class IntegrationCommand implements Callable<Integer> {
         if (choosing) {
             kept = planner.preview(loaded, tierPlan, context.toolArgs());
         }
-        ResolvedRequest.TierServers perTier = resolved.tierServers(server.tierServers());     // --tier-server wins per tier
         ServerPlanner.Outcome servers = new ServerPlanner(resolver, context.terminal(), context.reporter()).plan(
                 loaded.integration(), wireApi(), tierPlan, spec, key, perTier.specs(), perTier.origin(), kept, server.offline(),
                 CheckRequirements.of(loaded.integration(), memory),

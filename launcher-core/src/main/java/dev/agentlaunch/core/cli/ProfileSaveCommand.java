@@ -137,6 +137,9 @@ public final class ProfileSaveCommand implements Callable<Integer> {
             if (tiers.model() != null) {
                 throw LauncherException.usage("--auto and --model both fill every tier you do not name; pass one of them");
             }
+            Map<Tier, String> elsewhere = new java.util.EnumMap<>(Tier.class);
+            ServerOptions.tierServers(tierServers).forEach((tier, value) -> elsewhere.put(tier, value + " (--tier-server)"));
+            AutoTiers.requireNamedWhereSplit(flags, elsewhere, "--auto");
             flags.putAll(chooseAuto(flags, auto.get()));
         }
         Map<String, String> perTier = new java.util.LinkedHashMap<>();

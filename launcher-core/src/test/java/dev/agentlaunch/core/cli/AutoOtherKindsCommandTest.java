@@ -122,4 +122,37 @@ class AutoOtherKindsCommandTest {
         assertTrue(sim.requests("/v1/models").stream().allMatch(r -> "Bearer sk-cluster".equals(r.header("Authorization"))),
                 "the cluster's token was sent");
     }
+
+    @Test
+    void aTierSentToAnotherServerMustBeNamedBeforeAutoChoosesTheRest() throws Exception {
+        sim = vllm();
+        try (OllamaSimulator laptop = OllamaSimulator.start().addModels("qwen3:4b")) {
+            // Unnamed, the split tier would get one of the cluster's models, which the laptop does not have.
+            int refused = run("fake", "--host", sim.url(), "--auto", "--tier-server", "small=" + laptop.url(), "--dry-run");
+            assertEquals(2, refused);
+            assertEquals("launch: error: --auto chooses from the main server's models, but the small tier goes to " + laptop.url()
+                    + " (--tier-server); name its model (--small MODEL) or leave that split out of this command\n", err.toString());
+            assertEquals(List.of(), sim.requests(), "refused before asking any server");
+            assertEquals(List.of(), laptop.requests());
+
+            err.getBuffer().setLength(0);
+            int code = run("fake", "--host", sim.url(), "--auto", "--small", "qwen3:4b", "--tier-server", "small=" + laptop.url(),
+                    "--dry-run", "--json");
+            assertEquals(0, code, err.toString());
+            JsonNode tiers = new ObjectMapper().readTree(out.toString()).path("tiers");
+            assertEquals("Qwen/Qwen3-32B", tiers.path("large").path("model").asText(), "chosen from the cluster");
+            assertEquals("qwen3:4b", tiers.path("small").path("model").asText(), "the named tier on the laptop is kept");
+            assertEquals(1, laptop.requests("/api/show").size(), "the laptop checked its own tier: " + laptop.requests());
+        }
+    }
+
+    @Test
+    void profileSaveAutoRefusesAnUnnamedSplitTier() throws Exception {
+        sim = vllm();
+        int code = run("profile", "save", "split", "--auto", "--host", sim.url(), "--tier-server", "small=laptop");
+        assertEquals(2, code);
+        assertTrue(err.toString().startsWith("launch: error: --auto chooses from the main server's models, but the small tier "
+                + "goes to laptop (--tier-server); name its model (--small MODEL)"), err.toString());
+        assertEquals(List.of(), sim.requests());
+    }
 }
