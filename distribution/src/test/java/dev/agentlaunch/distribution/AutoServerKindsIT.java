@@ -11,6 +11,7 @@ import dev.agentlaunch.core.sim.SimModel;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,7 @@ class AutoServerKindsIT {
         assertEquals(1, sim.requests("/health/readiness").size(), "the kind was detected once: " + sim.requests());
     }
 
+    @Tag("claude")
     @Test
     void claudeAutoAgainstLiteLlmWithAToken() throws Exception {
         sim = OllamaSimulator.start(SimKind.LITELLM).requireToken(TOKEN)

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +77,7 @@ class ServerKindsEndToEndIT {
         return launcher.run(args.toArray(String[]::new));
     }
 
+    @Tag("opencode")
     @org.junit.jupiter.api.Test
     void openCodeSendsTheSmallTierToItsOwnServer() throws Exception {
         start(SimKind.VLLM, "opencode");
@@ -93,6 +95,7 @@ class ServerKindsEndToEndIT {
     }
 
     /** The same split from a profile: {@code "tierServers": {"small": "laptop"}}, the laptop a named server. */
+    @Tag("opencode")
     @org.junit.jupiter.api.Test
     void openCodeSendsAProfilesSmallTierToItsOwnServer() throws Exception {
         start(SimKind.VLLM, "opencode");
@@ -116,6 +119,7 @@ class ServerKindsEndToEndIT {
     }
 
     /** Codex ignores a role file's model_provider (tried with 0.169.0), so it cannot split tiers across servers. */
+    @Tag("codex")
     @org.junit.jupiter.api.Test
     void codexRefusesASplitNamingTheGateway() throws Exception {
         start(SimKind.VLLM, "codex");
@@ -192,6 +196,7 @@ class ServerKindsEndToEndIT {
         return ClaudeEndToEndIT.offersTool(r, tool);
     }
 
+    @Tag("claude")
     @ParameterizedTest(name = "Claude Code against the {0} simulator: main turn large, Explore small")
     @EnumSource(value = SimKind.class, names = {"VLLM", "LLAMACPP", "LITELLM"})
     void claudeLargeAndSmall(SimKind kind) throws Exception {
@@ -210,6 +215,7 @@ class ServerKindsEndToEndIT {
         assertTokenReachedEveryRequest(kind, "/v1/messages");
     }
 
+    @Tag("claude")
     @ParameterizedTest(name = "Claude Code against the {0} simulator: --model sonnet runs on medium")
     @EnumSource(value = SimKind.class, names = {"VLLM", "LLAMACPP", "LITELLM"})
     void claudeMedium(SimKind kind) throws Exception {
@@ -228,6 +234,7 @@ class ServerKindsEndToEndIT {
         return sim.requests("/v1/responses");
     }
 
+    @Tag("codex")
     @ParameterizedTest(name = "Codex against the {0} simulator: main turn large, explorer small")
     @EnumSource(value = SimKind.class, names = {"VLLM", "LLAMACPP", "LITELLM"})
     void codexLargeAndSmall(SimKind kind) throws Exception {
@@ -257,6 +264,7 @@ class ServerKindsEndToEndIT {
         assertTokenReachedEveryRequest(kind, "/v1/responses");
     }
 
+    @Tag("codex")
     @ParameterizedTest(name = "Codex against the {0} simulator: a review runs on medium")
     @EnumSource(value = SimKind.class, names = {"VLLM", "LLAMACPP", "LITELLM"})
     void codexMedium(SimKind kind) throws Exception {
@@ -325,6 +333,7 @@ class ServerKindsEndToEndIT {
         return r;
     }
 
+    @Tag("opencode")
     @ParameterizedTest(name = "OpenCode against the {0} simulator: title small, main large, explore small")
     @EnumSource(value = SimKind.class, names = {"VLLM", "LLAMACPP", "LITELLM"})
     void openCodeLargeAndSmall(SimKind kind) throws Exception {
@@ -337,6 +346,7 @@ class ServerKindsEndToEndIT {
         assertTokenReachedEveryRequest(kind, "/v1/chat/completions");
     }
 
+    @Tag("opencode")
     @ParameterizedTest(name = "OpenCode against the {0} simulator: the general subagent on medium")
     @EnumSource(value = SimKind.class, names = {"VLLM", "LLAMACPP", "LITELLM"})
     void openCodeMedium(SimKind kind) throws Exception {
