@@ -1,5 +1,6 @@
 package dev.agentlaunch.core.cli;
 
+import dev.agentlaunch.api.Tier;
 import picocli.CommandLine;
 import dev.agentlaunch.core.ExitCode;
 import dev.agentlaunch.core.LauncherException;
@@ -19,8 +20,16 @@ import dev.agentlaunch.core.server.ServerResolver;
 import dev.agentlaunch.core.server.ServerTarget;
 import dev.agentlaunch.core.server.ServerAddress;
 import dev.agentlaunch.core.server.ServerChecks;
+import dev.agentlaunch.core.server.ServerPlanner;
+import dev.agentlaunch.core.server.ServerSpec;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,6 +70,10 @@ public final class DoctorCommand implements Callable<Integer> {
             description = "The NAME of the environment variable that holds the server's token.")
     String apiKeyEnv;
 
+    @Option(names = "--tier-server", paramLabel = "TIER=SERVER", description = "Check that tier on another server (a name in the "
+            + "config's \"servers\" or a URL), as a launch would send it; wins over the profile's \"tierServers\". Repeatable.")
+    List<String> tierServers = new ArrayList<>();
+
     @Option(names = "--offline", description = "Ask the model server nothing: check the tool and your variables only.")
     boolean offline;
 
@@ -98,10 +111,36 @@ public final class DoctorCommand implements Callable<Integer> {
             return new ServerChecks(target[0], MemoryProbe.system()::probe, System::nanoTime);
         }, loaded -> servers.requireWireApi(loaded.integration(), loaded.integration().wireApi(), target[0].endpoint()),
                 context.env(), context.home(), new dev.agentlaunch.core.process.ToolVersion(context.env())::of);
+        ResolvedRequest.TierServers split = resolved.tierServers(ServerOptions.tierServers(tierServers));
+        doctor.withTierServers(tierServers(split, resolved.spec(), servers, integration),
+                integration == null || integration.integration().supportsServerPerTier() ? null
+                        : ServerPlanner.cannotSplit(integration.integration(), split.origin()).getMessage());
         DoctorResult result = doctor.examine(address, integration, resolved.request(), memoryBytes, context.toolArgs(), offline);
         result.checks().ifPresent(c -> context.reporter().debug("server checks took " + c.elapsed().toMillis() + " ms"));
         new DoctorPrinter(context.out()).print(result, output.json());
         return result.problems().isEmpty() ? ExitCode.OK : ExitCode.NOT_READY;
+    }
+
+    /** The servers the split sends tiers to, other than the main one, each asked (and its wire API checked) on first use. */
+    private static List<Doctor.TierServer> tierServers(ResolvedRequest.TierServers split, ServerSpec main, ServerResolver servers,
+                                                     LoadedIntegration integration) {
+        Map<String, ServerSpec> specs = new LinkedHashMap<>();
+        Map<String, Set<Tier>> tiersOf = new LinkedHashMap<>();
+        split.specs().forEach((tier, spec) -> {
+            if (!spec.address().url().equals(main.address().url())) {
+                specs.putIfAbsent(spec.address().url(), spec);
+                tiersOf.computeIfAbsent(spec.address().url(), u -> EnumSet.noneOf(Tier.class)).add(tier);
+            }
+        });
+        List<Doctor.TierServer> list = new ArrayList<>();
+        specs.forEach((url, spec) -> list.add(new Doctor.TierServer(tiersOf.get(url), () -> {
+            ServerTarget t = servers.connect(spec, servers.key(spec));
+            if (integration != null) {
+                servers.requireWireApi(integration.integration(), integration.integration().wireApi(), t.endpoint());
+            }
+            return new ServerChecks(t, MemoryProbe.system()::probe, System::nanoTime);
+        })));
+        return list;
     }
 
     private LauncherException unknown(String id) {

@@ -1,6 +1,7 @@
 package dev.agentlaunch.core.doctor;
 
 import dev.agentlaunch.api.Integration;
+import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.api.TierPlan;
 import dev.agentlaunch.core.LauncherException;
 import dev.agentlaunch.core.output.Reporter;
@@ -19,10 +20,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -32,11 +35,22 @@ import java.util.function.Function;
  * maps the tiers the way a launch would to list the user's variables that would override it.
  */
 public final class Doctor {
+    /**
+     * A server some tiers go to instead of the main one (a profile's {@code tierServers}, {@code --tier-server}).
+     *
+     * @param tiers  the tiers it serves
+     * @param checks its checks, found on first use (finding its kind asks it and may fail)
+     */
+    public record TierServer(Set<Tier> tiers, java.util.function.Supplier<ServerChecks> checks) {
+    }
+
     private final java.util.function.Supplier<ServerChecks> checks;
     private final java.util.function.Consumer<LoadedIntegration> wireApiCheck;
     private final Map<String, String> env;
     private final Optional<Path> home;
     private final Function<Path, Optional<String>> toolVersion;
+    private List<TierServer> tierServers = List.of();
+    private String splitRefusal;
 
     /**
      * @param toolVersion the first line a tool prints for {@code --version}, or empty
@@ -59,6 +73,17 @@ public final class Doctor {
     }
 
     /**
+     * Checks these tiers on their own servers, not on the main one.
+     *
+     * @param refusal why the integration cannot split its tiers across servers, or null when it can
+     */
+    public Doctor withTierServers(List<TierServer> servers, String refusal) {
+        this.tierServers = List.copyOf(servers);
+        this.splitRefusal = refusal;
+        return this;
+    }
+
+    /**
      * @param integration the integration to check, or null for the server alone
      * @param request     the tier flags; no model at all checks no model
      * @param offline     true to ask the server nothing ({@code --offline}): the tool and your variables only
@@ -74,23 +99,50 @@ public final class Doctor {
                 : CheckRequirements.of(integration.integration(), memory);
         Optional<ServerReport> report = Optional.empty();
         String serverError = null;
+        Map<String, List<Tier>> byModel = tiers.map(ServerChecks::tiersByModel).orElse(Map.of());
+        Set<Tier> moved = EnumSet.noneOf(Tier.class);
+        tierServers.forEach(t -> moved.addAll(t.tiers()));
         try {
             if (!offline) {
                 ServerChecks server = checks.get();
                 if (integration != null) {
                     wireApiCheck.accept(integration);
                 }
-                report = Optional.of(server.check(tiers.map(ServerChecks::tiersByModel).orElse(Map.of()), req));
+                report = Optional.of(server.check(only(byModel, t -> !moved.contains(t)), req));
             }
         } catch (LauncherException e) {
             serverError = e.getMessage();
+        }
+        List<ServerReport> tierReports = new ArrayList<>();
+        List<String> tierErrors = new ArrayList<>();
+        if (splitRefusal != null && !tierServers.isEmpty()) {
+            tierErrors.add(splitRefusal);
+        }
+        for (TierServer elsewhere : offline ? List.<TierServer>of() : tierServers) {
+            try {
+                tierReports.add(elsewhere.checks().get().check(only(byModel, elsewhere.tiers()::contains), req));
+            } catch (LauncherException e) {
+                tierErrors.add(e.getMessage());
+            }
         }
         List<String> ambient = new ArrayList<>();
         if (integration != null && tiers.isPresent()) {
             TierPlan checked = report.map(r -> tiers.get().withModelInfo(r.modelInfo())).orElse(tiers.get());
             ambient.addAll(ambient(integration, checked, address, toolArgs));
         }
-        return new DoctorResult(address, report, serverError, tiers, tool.join(), ambient, offline);
+        return new DoctorResult(address, report, serverError, tiers, tool.join(), ambient, offline, tierReports, tierErrors);
+    }
+
+    /** The models of the tiers that pass {@code keep}, each with only those tiers. */
+    private static Map<String, List<Tier>> only(Map<String, List<Tier>> byModel, java.util.function.Predicate<Tier> keep) {
+        Map<String, List<Tier>> kept = new java.util.LinkedHashMap<>();
+        byModel.forEach((model, tiers) -> {
+            List<Tier> these = tiers.stream().filter(keep).toList();
+            if (!these.isEmpty()) {
+                kept.put(model, these);
+            }
+        });
+        return kept;
     }
 
     private static boolean hasModels(TierRequest request) {

@@ -19,9 +19,18 @@ import java.util.Optional;
  * @param offline     true when the server was not asked ({@code --offline})
  */
 public record DoctorResult(ServerAddress server, Optional<ServerReport> checks, String serverError,
-                           Optional<TierPlan> tiers, Optional<ToolStatus> tool, List<String> ambient, boolean offline) {
+                           Optional<TierPlan> tiers, Optional<ToolStatus> tool, List<String> ambient, boolean offline,
+                           List<ServerReport> tierChecks, List<String> tierErrors) {
     public DoctorResult {
         ambient = List.copyOf(ambient);
+        tierChecks = List.copyOf(tierChecks);
+        tierErrors = List.copyOf(tierErrors);
+    }
+
+    /** A report with every tier on the one server. */
+    public DoctorResult(ServerAddress server, Optional<ServerReport> checks, String serverError, Optional<TierPlan> tiers,
+                        Optional<ToolStatus> tool, List<String> ambient, boolean offline) {
+        this(server, checks, serverError, tiers, tool, ambient, offline, List.of(), List.of());
     }
 
     /**
@@ -57,23 +66,32 @@ public record DoctorResult(ServerAddress server, Optional<ServerReport> checks, 
         if (serverError != null) {
             problems.add(serverError);
         }
-        checks.ifPresent(c -> {
-            c.missing().forEach(m -> problems.add(c.kind().equals("ollama")
-                    ? m.name() + " (" + m.tierWords() + ") is not on the server; pull it with 'ollama pull " + m.name()
-                    + "' or launch with --pull"
-                    : c.kind().equals("lmstudio")
-                    ? m.name() + " (" + m.tierWords() + ") is not on the LM Studio server; download it with 'lms get " + m.name()
-                    + "' or launch with --pull"
-                    : m.name() + " (" + m.tierWords() + ") is not served by the " + c.kindName() + " server (it serves: "
-                    + (c.listed().isEmpty() ? "nothing" : String.join(", ", c.listed().subList(0, Math.min(5, c.listed().size()))))
-                    + "); pick a model it serves"));
-            problems.addAll(c.warnings());
-        });
+        checks.ifPresent(c -> serverProblems(c, problems));
+        problems.addAll(tierErrors);
+        for (ServerReport c : tierChecks) {       // which server, since there are several
+            List<String> own = new java.util.ArrayList<>();
+            serverProblems(c, own);
+            own.forEach(p -> problems.add("on " + c.url() + ": " + p));
+        }
         tool.filter(t -> t.executable() == null)
                 .ifPresent(t -> problems.add(t.name() + " is not installed; install it with: " + t.installHint()));
         tool.map(ToolStatus::problem).filter(java.util.Objects::nonNull).ifPresent(problems::add);
         problems.addAll(ambient);
         return problems;
+    }
+
+    /** A server's models it does not have, and its warnings. */
+    private static void serverProblems(ServerReport c, List<String> problems) {
+        c.missing().forEach(m -> problems.add(c.kind().equals("ollama")
+                ? m.name() + " (" + m.tierWords() + ") is not on the server; pull it with 'ollama pull " + m.name()
+                + "' or launch with --pull"
+                : c.kind().equals("lmstudio")
+                ? m.name() + " (" + m.tierWords() + ") is not on the LM Studio server; download it with 'lms get " + m.name()
+                + "' or launch with --pull"
+                : m.name() + " (" + m.tierWords() + ") is not served by the " + c.kindName() + " server (it serves: "
+                + (c.listed().isEmpty() ? "nothing" : String.join(", ", c.listed().subList(0, Math.min(5, c.listed().size()))))
+                + "); pick a model it serves"));
+        problems.addAll(c.warnings());
     }
 
     /**

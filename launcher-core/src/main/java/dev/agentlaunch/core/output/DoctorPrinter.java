@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.agentlaunch.api.Tier;
 import dev.agentlaunch.core.doctor.DoctorResult;
+import dev.agentlaunch.core.server.ServerReport;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -42,6 +43,11 @@ public final class DoctorPrinter {
             }
         }, () -> out.println("tiers        none named (pass --model or --large/--medium/--small to check models)"));
         r.checks().ifPresent(c -> new CheckPrinter(out).printText(c, null, "listed under result"));
+        for (ServerReport c : r.tierChecks()) {      // a server single tiers go to: its own lines, like the main one's
+            out.println("server       " + c.url() + " (" + c.source() + "), " + c.kindName() + " " + c.version() + ", kind "
+                    + c.kind() + " (" + c.kindSource() + ")");
+            new CheckPrinter(out).printText(c, null, "listed under result");
+        }
         List<String> problems = r.problems();
         if (problems.isEmpty()) {
             out.println("result       all well");
@@ -82,6 +88,9 @@ public final class DoctorPrinter {
             return (Object) m;
         }).orElse(null));
         root.put("checks", r.checks().map(c -> (Object) c.toMap()).orElse(null));
+        if (!r.tierChecks().isEmpty()) {
+            root.put("tierChecks", r.tierChecks().stream().map(ServerReport::toMap).toList());
+        }
         root.put("ambient", r.ambient());
         root.put("problems", r.problems());
         root.put("notes", r.notes());

@@ -86,9 +86,7 @@ public final class ServerPlanner {
             }
         });
         if (!others.isEmpty() && !integration.supportsServerPerTier()) {
-            throw LauncherException.usage(integration.displayName() + " sends every tier to one endpoint, so " + perTierOrigin
-                    + " cannot split them; put a LiteLLM gateway in front of the servers (it routes each model name to its "
-                    + "server) and point --server or --host at it");
+            throw cannotSplit(integration, perTierOrigin);
         }
         Map<String, ServerSpec> distinct = new LinkedHashMap<>();
         Map<String, Set<Tier>> tiersOf = new LinkedHashMap<>();
@@ -148,6 +146,13 @@ public final class ServerPlanner {
                     List.of(), assumed,
                     "the launch would stop: see the warning above");
         }
+    }
+
+    /** Exit 2 for a tool that sends every tier to one endpoint when {@code origin} splits them. */
+    public static LauncherException cannotSplit(Integration integration, String origin) {
+        return LauncherException.usage(integration.displayName() + " sends every tier to one endpoint, so " + origin
+                + " cannot split them; put a LiteLLM gateway in front of the servers (it routes each model name to its "
+                + "server) and point --server or --host at it");
     }
 
     private void guard(LaunchChecks.Settings settings, Runnable check) {

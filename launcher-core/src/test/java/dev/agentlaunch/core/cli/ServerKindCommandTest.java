@@ -405,6 +405,57 @@ class ServerKindCommandTest {
         assertEquals(1, laptop.requests("/api/show").size(), "the small tier's model was checked on its own server");
     }
 
+    /** A cluster that serves only the large model: the small tier's lives on the laptop alone. */
+    private OllamaSimulator clusterWithoutTheSmallModel() {
+        OllamaSimulator cluster = OllamaSimulator.start(SimKind.VLLM)
+                .addModel(SimModel.named("qwen3:32b").sizeBytes(20_200_000_000L).contextLength(40960));
+        sims.add(cluster);
+        return cluster;
+    }
+
+    @Test
+    void doctorChecksAProfilesSplitTierOnItsOwnServer() throws Exception {
+        OllamaSimulator cluster = clusterWithoutTheSmallModel();
+        OllamaSimulator laptop = sim(SimKind.OLLAMA);
+        Path config = splitProfile(cluster, laptop);
+
+        assertEquals(0, run("doctor", "fake", "--config", config.toString(), "--profile", "team"), out + err.toString());
+
+        assertTrue(out.toString().contains("server       " + laptop.url() + " ("), out.toString());
+        assertTrue(out.toString().contains("result       all well"), out.toString());
+        assertEquals(1, laptop.requests("/api/show").size(), "the small tier's model was checked on the laptop");
+    }
+
+    @Test
+    void doctorNamesTheSplitTiersServerWhenItLacksTheModel() throws Exception {
+        OllamaSimulator cluster = clusterWithoutTheSmallModel();
+        OllamaSimulator laptop = OllamaSimulator.start(SimKind.OLLAMA)
+                .addModel(SimModel.named("qwen3:32b").sizeBytes(20_200_000_000L).contextLength(40960));
+        sims.add(laptop);
+        Path config = splitProfile(cluster, laptop);
+
+        assertEquals(3, run("doctor", "fake", "--config", config.toString(), "--profile", "team", "--json"));
+
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertEquals("ollama", report.path("tierChecks").get(0).path("kind").asText(), report.toString());
+        assertEquals(1, report.path("problems").size(), report.toString());
+        assertTrue(report.path("problems").get(0).asText().startsWith("on " + laptop.url() + ": qwen3:4b ("),
+                report.path("problems").toString());
+    }
+
+    @Test
+    void doctorSaysWhenTheToolCannotSplitTheProfilesTiers() throws Exception {
+        TestPlugin.jar(plugins, "messages-plugin", MessagesIntegration.class);
+        OllamaSimulator cluster = sim(SimKind.VLLM);
+        OllamaSimulator laptop = sim(SimKind.OLLAMA);
+        Path config = splitProfile(cluster, laptop);
+
+        assertEquals(3, run("doctor", "messages-tool", "--config", config.toString(), "--profile", "team"));
+
+        assertTrue(out.toString().contains("  - Messages Tool sends every tier to one endpoint, so the tierServers of profile team "
+                + "cannot split them; put a LiteLLM gateway in front"), out.toString());
+    }
+
     @Test
     void theTierServerFlagWinsOverTheProfilePerTier() throws Exception {
         OllamaSimulator cluster = sim(SimKind.VLLM);
