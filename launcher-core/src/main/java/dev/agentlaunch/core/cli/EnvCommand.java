@@ -47,6 +47,10 @@ public final class EnvCommand implements Callable<Integer> {
             description = "The NAME of the environment variable that holds the server's token; printed as a reference, never the token.")
     String apiKeyEnv;
 
+    @Option(names = "--tier-server", paramLabel = "TIER=SERVER", description = "Send that tier to another server (a name in "
+            + "the config's \"servers\" or a URL), for tools that can; wins over the profile's \"tierServers\". Repeatable.")
+    java.util.List<String> tierServers = new java.util.ArrayList<>();
+
     @Option(names = "--shell", paramLabel = "SHELL", defaultValue = "posix",
             description = "Syntax of the output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             converter = ShellConverter.class, completionCandidates = ShellConverter.Names.class)
@@ -75,8 +79,20 @@ public final class EnvCommand implements Callable<Integer> {
         java.util.Optional<dev.agentlaunch.core.server.ApiKey> key = servers.key(resolved.spec());
         LaunchPlanner planner = new LaunchPlanner(context.env(), context.home(),
                 context.reporter().tipsOnlyIf(context.terminal().interactive()));
+        // A split (the profile's tierServers, --tier-server) as a launch makes it, without asking any server.
+        ResolvedRequest.TierServers split = resolved.tierServers(ServerOptions.tierServers(tierServers));
+        java.util.Map<dev.agentlaunch.api.Tier, dev.agentlaunch.api.ServerEndpoint> elsewhere =
+                new java.util.EnumMap<>(dev.agentlaunch.api.Tier.class);
+        split.specs().forEach((tier, spec) -> {
+            if (!spec.address().url().equals(resolved.spec().address().url())) {
+                elsewhere.put(tier, servers.offline(spec, servers.key(spec)));
+            }
+        });
+        if (!elsewhere.isEmpty() && !loaded.integration().supportsServerPerTier()) {
+            throw dev.agentlaunch.core.server.ServerPlanner.cannotSplit(loaded.integration(), split.origin());
+        }
         dev.agentlaunch.api.TierPlan tiers = planner.resolve(resolved.request(), resolved.server())
-                .withServers(servers.offline(resolved.spec(), key), java.util.Map.of());
+                .withServers(servers.offline(resolved.spec(), key), elsewhere);
         LaunchPlan plan = planner.map(loaded, tiers, resolved.server(), context.toolArgs(), key);
         new EnvPrinter(context.out(), shell).print(plan);
         return 0;

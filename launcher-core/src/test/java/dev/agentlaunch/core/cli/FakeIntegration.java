@@ -49,6 +49,7 @@ public final class FakeIntegration implements Integration {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("FAKE_BASE_URL", plan.endpoint());
         env.put("FAKE_SMALL_MODEL", plan.model(Tier.SMALL));
+        env.put("FAKE_SMALL_URL", plan.server(Tier.SMALL).url());
         env.put("FAKE_SMALL_CONTEXT", plan.info(Tier.SMALL).map(i -> String.valueOf(i.contextLength().orElse(-1))).orElse("unknown"));
         return env;
     }

@@ -457,6 +457,25 @@ class ServerKindCommandTest {
     }
 
     @Test
+    void envSendsAProfilesSplitTierToItsServerWithoutAskingAny() throws Exception {
+        OllamaSimulator cluster = sim(SimKind.VLLM);
+        OllamaSimulator laptop = sim(SimKind.OLLAMA);
+        Path config = splitProfile(cluster, laptop);
+
+        assertEquals(0, run("env", "fake", "--config", config.toString(), "--profile", "team"), err.toString());
+
+        assertTrue(out.toString().contains("FAKE_SMALL_URL='" + laptop.url() + "'"), out.toString());
+        assertTrue(out.toString().contains("FAKE_BASE_URL='" + cluster.url() + "'"), out.toString());
+        assertTrue(cluster.requests().isEmpty() && laptop.requests().isEmpty(), "env asks no server");
+
+        TestPlugin.jar(plugins, "messages-plugin", MessagesIntegration.class);
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("env", "messages-tool", "--config", config.toString(), "--profile", "team"));
+        assertTrue(err.toString().startsWith("launch: error: Messages Tool sends every tier to one endpoint, so the tierServers "
+                + "of profile team cannot split them"), err.toString());
+    }
+
+    @Test
     void theTierServerFlagWinsOverTheProfilePerTier() throws Exception {
         OllamaSimulator cluster = sim(SimKind.VLLM);
         OllamaSimulator laptop = sim(SimKind.OLLAMA);
