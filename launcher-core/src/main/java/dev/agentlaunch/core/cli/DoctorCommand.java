@@ -126,11 +126,9 @@ public final class DoctorCommand implements Callable<Integer> {
                                                      LoadedIntegration integration) {
         Map<String, ServerSpec> specs = new LinkedHashMap<>();
         Map<String, Set<Tier>> tiersOf = new LinkedHashMap<>();
-        split.specs().forEach((tier, spec) -> {
-            if (!spec.address().url().equals(main.address().url())) {
-                specs.putIfAbsent(spec.address().url(), spec);
-                tiersOf.computeIfAbsent(spec.address().url(), u -> EnumSet.noneOf(Tier.class)).add(tier);
-            }
+        split.awayFrom(main).forEach((tier, spec) -> {
+            specs.putIfAbsent(spec.address().url(), spec);
+            tiersOf.computeIfAbsent(spec.address().url(), u -> EnumSet.noneOf(Tier.class)).add(tier);
         });
         List<Doctor.TierServer> list = new ArrayList<>();
         specs.forEach((url, spec) -> list.add(new Doctor.TierServer(tiersOf.get(url), () -> {

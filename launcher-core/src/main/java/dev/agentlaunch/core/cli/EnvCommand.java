@@ -83,11 +83,7 @@ public final class EnvCommand implements Callable<Integer> {
         ResolvedRequest.TierServers split = resolved.tierServers(ServerOptions.tierServers(tierServers));
         java.util.Map<dev.agentlaunch.api.Tier, dev.agentlaunch.api.ServerEndpoint> elsewhere =
                 new java.util.EnumMap<>(dev.agentlaunch.api.Tier.class);
-        split.specs().forEach((tier, spec) -> {
-            if (!spec.address().url().equals(resolved.spec().address().url())) {
-                elsewhere.put(tier, servers.offline(spec, servers.key(spec)));
-            }
-        });
+        split.awayFrom(resolved.spec()).forEach((tier, spec) -> elsewhere.put(tier, servers.offline(spec, servers.key(spec))));
         if (!elsewhere.isEmpty() && !loaded.integration().supportsServerPerTier()) {
             throw dev.agentlaunch.core.server.ServerPlanner.cannotSplit(loaded.integration(), split.origin());
         }

@@ -140,11 +140,7 @@ public final class IntegrationCommand implements Callable<Integer> {
         ResolvedRequest.TierServers perTier = resolved.tierServers(server.tierServers());     // --tier-server wins per tier
         if (choosing) {
             Map<Tier, String> elsewhere = new EnumMap<>(Tier.class);
-            perTier.specs().forEach((tier, s) -> {
-                if (!s.address().url().equals(spec.address().url())) {
-                    elsewhere.put(tier, s.address().url() + " (" + perTier.origin() + ")");
-                }
-            });
+            perTier.awayFrom(spec).forEach((tier, s) -> elsewhere.put(tier, s.address().url() + " (" + perTier.origin() + ")"));
             AutoTiers.requireNamedWhereSplit(AutoTiers.named(resolved.request()), elsewhere,
                     auto.isPresent() ? "--auto" : "the model picker");
         }

@@ -35,6 +35,16 @@ public record ResolvedRequest(TierRequest request, ServerAddress server, Optiona
      * split tiers).
      */
     public record TierServers(java.util.Map<Tier, ServerSpec> specs, String origin) {
+        /** The tiers whose server is not {@code main} (a tier sent to the main server's own URL stays on it). */
+        public java.util.Map<Tier, ServerSpec> awayFrom(ServerSpec main) {
+            java.util.Map<Tier, ServerSpec> away = new EnumMap<>(Tier.class);
+            specs.forEach((tier, spec) -> {
+                if (!spec.address().url().equals(main.address().url())) {
+                    away.put(tier, spec);
+                }
+            });
+            return away;
+        }
     }
 
     /**
