@@ -5,18 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentlaunch.core.Main;
-import dev.agentlaunch.core.output.Terminal;
 import dev.agentlaunch.core.sim.OllamaSimulator;
 import dev.agentlaunch.core.sim.SimModel;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,9 +21,10 @@ class AutoCommandTest {
     Path home;
 
     private OllamaSimulator sim;
+    private InProcessLauncher launcher;
     private Path plugins;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private StringWriter out;
+    private StringWriter err;
 
     @BeforeEach
     void start() throws Exception {
@@ -43,8 +37,10 @@ class AutoCommandTest {
                 .addModel(SimModel.named("llama3.2:3b").sizeBytes(2_000_000_000L).contextLength(8192))
                 .addModel(SimModel.named("nomic-embed-text").parameterSize("137M").sizeBytes(274_000_000L).contextLength(2048)
                         .capabilities("embedding"));
-        plugins = Files.createDirectory(home.resolve("plugins"));
-        TestPlugin.jar(plugins, "fake-plugin", FakeIntegration.class);
+        launcher = new InProcessLauncher(home);
+        plugins = launcher.plugins;
+        out = launcher.out;
+        err = launcher.err;
     }
 
     @AfterEach
@@ -53,11 +49,7 @@ class AutoCommandTest {
     }
 
     private int run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--plugins-dir", plugins.toString()));
-        all.addAll(List.of(args));
-        Map<String, String> env = Map.of("HOME", home.toString(), "PATH", home.resolve("bin").toString());
-        return new Main(env, new PrintWriter(out, true), new PrintWriter(err, true), null, Optional.empty(), Terminal.none())
-                .run(all.toArray(String[]::new));
+        return launcher.run(args);
     }
 
     @Test

@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentlaunch.core.Main;
-import dev.agentlaunch.core.output.Terminal;
 import dev.agentlaunch.core.sim.OllamaSimulator;
 import dev.agentlaunch.core.sim.SimKind;
 import dev.agentlaunch.core.sim.SimModel;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,17 +24,19 @@ class AutoOtherKindsCommandTest {
     Path home;
 
     private OllamaSimulator sim;
+    private InProcessLauncher launcher;
     private Path plugins;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private final Map<String, String> env = new HashMap<>();
+    private StringWriter out;
+    private StringWriter err;
+    private Map<String, String> env;
 
     @BeforeEach
     void plugins() throws Exception {
-        plugins = Files.createDirectory(home.resolve("plugins"));
-        TestPlugin.jar(plugins, "fake-plugin", FakeIntegration.class);
-        env.put("HOME", home.toString());
-        env.put("PATH", home.resolve("bin").toString());
+        launcher = new InProcessLauncher(home);
+        plugins = launcher.plugins;
+        out = launcher.out;
+        err = launcher.err;
+        env = launcher.env;
     }
 
     @AfterEach
@@ -57,10 +53,7 @@ class AutoOtherKindsCommandTest {
     }
 
     private int run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--plugins-dir", plugins.toString()));
-        all.addAll(List.of(args));
-        return new Main(env, new PrintWriter(out, true), new PrintWriter(err, true), null, Optional.empty(), Terminal.none())
-                .run(all.toArray(String[]::new));
+        return launcher.run(args);
     }
 
     @Test
