@@ -22,7 +22,6 @@ class AutoCommandTest {
 
     private OllamaSimulator sim;
     private InProcessLauncher launcher;
-    private Path plugins;
     private StringWriter out;
     private StringWriter err;
 
@@ -38,7 +37,6 @@ class AutoCommandTest {
                 .addModel(SimModel.named("nomic-embed-text").parameterSize("137M").sizeBytes(274_000_000L).contextLength(2048)
                         .capabilities("embedding"));
         launcher = new InProcessLauncher(home);
-        plugins = launcher.plugins;
         out = launcher.out;
         err = launcher.err;
     }

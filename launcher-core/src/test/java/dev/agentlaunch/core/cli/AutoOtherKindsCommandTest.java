@@ -25,7 +25,6 @@ class AutoOtherKindsCommandTest {
 
     private OllamaSimulator sim;
     private InProcessLauncher launcher;
-    private Path plugins;
     private StringWriter out;
     private StringWriter err;
     private Map<String, String> env;
@@ -33,7 +32,6 @@ class AutoOtherKindsCommandTest {
     @BeforeEach
     void plugins() throws Exception {
         launcher = new InProcessLauncher(home);
-        plugins = launcher.plugins;
         out = launcher.out;
         err = launcher.err;
         env = launcher.env;

@@ -23,7 +23,6 @@ class ServerChecksCommandTest {
 
     private OllamaSimulator sim;
     private InProcessLauncher launcher;
-    private Path plugins;
     private StringWriter out;
     private StringWriter err;
 
@@ -33,7 +32,6 @@ class ServerChecksCommandTest {
                 .addModel(SimModel.named("qwen3:32b").sizeBytes(20_200_000_000L).contextLength(40960))
                 .addModel(SimModel.named("qwen3:4b").sizeBytes(2_600_000_000L).contextLength(40960));
         launcher = new InProcessLauncher(home);
-        plugins = launcher.plugins;
         out = launcher.out;
         err = launcher.err;
     }
